@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# build.sh NAME [TREE] [FRAGMENT...]: build an x86_64 kernel from TREE
+# (default: the kernel work tree) into build/out/NAME, with tinyconfig plus
+# the config fragments (default: configs/qemu.config). ccache is on, the
+# build environment is reproducible, and the result is build/out/NAME.
+. "$(dirname "$0")/lib.sh"
+
+name=${1:?usage: build.sh NAME [TREE] [FRAGMENT...]}
+tree=${2:-$KTREE}
+shift $(($# >= 2 ? 2 : 1))
+frags=("$@")
+[ ${#frags[@]} -gt 0 ] || frags=("$WB_TOP/configs/qemu.config")
+base=${WB_BASECONFIG:-tinyconfig}
+out=$BUILD/out/$name
+log=$LOGS/build-$name.log
+mkdir -p "$out"
+
+[ -f "$tree/Makefile" ] || die "no kernel tree at $tree (run 'make prepare')"
+command -v ccache >/dev/null || die "ccache is missing (run 'make deps')"
+
+# Relative paths in cached objects, so trees at different paths share hits.
+export CCACHE_BASEDIR=$BUILD
+export CCACHE_NOHASHDIR=1
+export CCACHE_COMPILERCHECK=content
+: "${CCACHE_MAXSIZE:=8G}"; export CCACHE_MAXSIZE
+cc="ccache ${CROSS_COMPILE:-}gcc"
+[ -n "${WB_NO_CCACHE:-}" ] && cc="${CROSS_COMPILE:-}gcc"
+kmake() {
+	make -C "$tree" O="$out" ARCH="${ARCH:-x86_64}" CC="$cc" HOSTCC="${HOSTCC:-gcc}" "$@"
+}
+
+# Configure: base config + fragments, then verify every fragment line.
+cfgin=$out/.config.wb-input
+cat "${frags[@]}" | { cat; echo "# base: $base ARCH=${ARCH:-x86_64}"; } >"$cfgin.new"
+if ! cmp -s "$cfgin.new" "$cfgin" || [ ! -f "$out/.config" ]; then
+	{
+		kmake "$base" &&
+		"$tree/scripts/kconfig/merge_config.sh" -m -O "$out" "$out/.config" "${frags[@]}" &&
+		kmake olddefconfig
+	} >"$log" 2>&1 || { tail -n 30 "$log" >&2; die "configuring $name failed (log: $log)"; }
+	mv "$cfgin.new" "$cfgin"
+else
+	rm -f "$cfgin.new"
+fi
+bad=0
+while IFS= read -r line; do
+	case "$line" in
+	CONFIG_*=*) want=$line; opt=${line%%=*} ;;
+	"# CONFIG_"*" is not set") opt=${line#\# }; opt=${opt%% *}; want="# $opt is not set" ;;
+	*) continue ;;
+	esac
+	if ! grep -qxF -- "$want" "$out/.config"; then
+		got=$(grep -E "^(# )?$opt[= ]" "$out/.config" || echo "$opt undefined")
+		note "config: wanted '$want', got '$got'"
+		bad=1
+	fi
+done < <(cat "${frags[@]}")
+[ "$bad" -eq 0 ] || die "config fragment options did not stick for $name (see above)"
+
+target=${WB_TARGET:-bzImage}
+note "building $name ($tree -> $out, -j${JOBS:-$(nproc)}; log: $log)"
+if ! kmake -j"${JOBS:-$(nproc)}" $target >>"$log" 2>&1; then
+	grep -E 'error:|Error [0-9]|warning:' "$log" | head -n 20 >&2 || true
+	tail -n 15 "$log" >&2
+	die "building $name failed (log: $log)"
+fi
+note "built $out/vmlinux ($(stat -c %s "$out/vmlinux") bytes)"
