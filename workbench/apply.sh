@@ -30,7 +30,9 @@ if [ -n "$head" ] && [ "$head" = "$applied" ] && [ "$applied_fp" = "$fp" ]; then
 fi
 if [ -n "$head" ] && [ "$head" != "$base" ] && [ "$head" != "$applied" ]; then
 	note "error: branch $SERIES_BRANCH in $KTREE has commits that the workbench did not make:"
-	kgit log --oneline "$base..$head" | head -n 10 | sed 's/^/    /' >&2
+	from=$base
+	[ -n "$applied" ] && kgit merge-base --is-ancestor "$applied" "$head" && from=$applied
+	kgit log --oneline "$from..$head" | head -n 10 | sed 's/^/    /' >&2
 	note "To keep them, run 'make export' (they become patches/), then re-run."
 	note "To drop them, delete the branch yourself: git -C $KTREE branch -D $SERIES_BRANCH"
 	exit 1

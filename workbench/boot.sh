@@ -22,7 +22,7 @@ command -v qemu-system-x86_64 >/dev/null || die "qemu-system-x86_64 is missing (
 
 qemu=(qemu-system-x86_64 -machine pc -cpu max -smp "$smp" -m "$mem"
 	-kernel "$kernel" -initrd "$initrd" -no-reboot -display none
-	-append "console=ttyS0 panic=-1 hung_task_timeout_secs=60 wb.mode=$mode ${BOOT_APPEND:-}")
+	-append "console=ttyS0 panic=-1 pti=on hung_task_timeout_secs=60 wb.mode=$mode ${BOOT_APPEND:-}")
 
 if [ "$mode" = shell ]; then
 	exec "${qemu[@]}" -nographic -serial mon:stdio

@@ -35,17 +35,38 @@ find "$outdir" -maxdepth 1 -name '[0-9][0-9][0-9][0-9]-*.patch' -delete
 cp "$tmp"/*.patch "$outdir/"
 note "exported $n patches + cover letter to $outdir"
 
-# Files the series adds live at their kernel paths in this repo too.
+# Files the series adds live at their kernel paths in this repo too. Local
+# edits there are never overwritten or deleted: export stops instead.
 if [ "$outdir" = "$PATCHES" ]; then
+	mapfile -t added < <(git -C "$tree" diff --name-only --diff-filter=A "$base" "$rev")
+	root=$KPATH_ROOT
+	unsaved() {
+		[ -e "$root/$1" ] || return 1
+		git -C "$root" ls-files --error-unmatch -- "$1" >/dev/null 2>&1 || return 0
+		! git -C "$root" diff --quiet HEAD -- "$1"
+	}
+	stale=()
 	for d in $KPATH_DIRS; do
-		[ -d "$WB_TOP/$d" ] && find "$WB_TOP/$d" -type f -delete
+		[ -d "$root/$d" ] || continue
+		while IFS= read -r f; do
+			printf '%s\n' "${added[@]}" | grep -qxF -- "$f" || stale+=("$f")
+		done < <(cd "$root" && find "$d" -type f)
 	done
-	git -C "$tree" diff --name-only --diff-filter=A "$base" "$rev" | while IFS= read -r f; do
-		mkdir -p "$WB_TOP/$(dirname "$f")"
-		git -C "$tree" show "$rev:$f" >"$WB_TOP/$f"
+	for f in "${stale[@]}" "${added[@]}"; do
+		[ -n "$f" ] || continue
+		if unsaved "$f" && ! git -C "$tree" show "$rev:$f" 2>/dev/null | cmp -s - "$root/$f"; then
+			die "$root/$f has uncommitted changes that the series does not have; commit or move them, then re-run export"
+		fi
+	done
+	for f in "${stale[@]}"; do
+		[ -n "$f" ] && rm -f "$root/$f" && note "removed $f (no longer added by the series)"
+	done
+	for f in "${added[@]}"; do
+		mkdir -p "$root/$(dirname "$f")"
+		git -C "$tree" show "$rev:$f" >"$root/$f"
 	done
 	for d in $KPATH_DIRS; do
-		[ -d "$WB_TOP/$d" ] && find "$WB_TOP/$d" -depth -type d -empty -delete
+		[ -d "$root/$d" ] && find "$root/$d" -depth -type d -empty -delete
 	done
 fi
 

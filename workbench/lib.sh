@@ -22,6 +22,7 @@ WB_SOURCE_TARBALL=${WB_SOURCE_TARBALL:-/usr/src/linux-source-6.12.tar.xz}
 
 # The repo's folders that hold exactly the files the series adds.
 KPATH_DIRS="arch mm include Documentation scripts"
+KPATH_ROOT=${KPATH_ROOT:-$WB_TOP}
 
 # Refs the workbench keeps in the kernel tree.
 BASE_REF=refs/tags/ptdesc-first-base

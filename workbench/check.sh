@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# check.sh [--all]: the test suite. Every test prints its wall time; the
+# output ends with "N passed, N failed". --all adds the heavy runs.
+. "$(dirname "$0")/lib.sh"
+
+ALL=0
+[ "${1:-}" = --all ] && ALL=1
+W=$WB_TOP/workbench
+T=$W/tests
+RES=$BUILD/check-results.tsv
+: >"$RES"
+: >"$BUILD/timings.tsv"
+t_all=$(now)
+
+# run_test NAME CMD...: run CMD with its output in a log; record the result.
+run_test() {
+	local name=$1 t0 rc log=$LOGS/check-${1//\//_}.log
+	shift
+	t0=$(now)
+	printf -- '--- %s ...\n' "$name"
+	set +e
+	( set -e; "$@" ) >"$log" 2>&1
+	rc=$?
+	set -e
+	local dt
+	dt=$(elapsed "$t0")
+	if [ "$rc" -eq 0 ]; then
+		printf -- '--- %s: PASS (%ss)\n' "$name" "$dt"
+		printf '%s\tpass\t%s\n' "$name" "$dt" >>"$RES"
+	else
+		printf -- '--- %s: FAIL (%ss; log: %s)\n' "$name" "$dt" "$log"
+		tail -n 25 "$log" | sed 's/^/    | /'
+		printf '%s\tFAIL\t%s\n' "$name" "$dt" >>"$RES"
+	fi
+	return 0
+}
+passed() { awk -F'\t' -v n="$1" '$1 == n && $2 == "pass" { f = 1 } END { exit !f }' "$RES"; }
+need() {
+	local t
+	for t in "$@"; do
+		passed "$t" || { echo "not run: needs '$t', which did not pass"; return 1; }
+	done
+}
+
+t_deps() { bash "$W/deps.sh"; }
+t_prepare() {
+	bash "$W/prepare-base.sh"
+	local want
+	want=$(recorded tree)
+	echo "base tree $(cat "$BUILD/base-tree"), recorded ${want:-none}"
+}
+t_apply() { need prepare && bash "$W/apply.sh"; }
+
+# Regenerate every mechanical commit from its semantic patch on a fresh
+# worktree of the base (this applies the whole series with git am there).
+t_regen() {
+	need apply
+	bash "$W/regen.sh"
+	git -C "$WB_TOP" status --short -- patches/
+	git -C "$WB_TOP" diff --stat --exit-code -- patches/ ||
+		{ echo "regen changed patches/ (see diff above)"; return 1; }
+	[ -z "$(git -C "$WB_TOP" status --porcelain -- patches/)" ] ||
+		{ echo "regen left untracked or deleted files in patches/"; return 1; }
+}
+# The series branch in the work tree is exactly base + git am patches/.
+t_am_fresh() {
+	need regen
+	local a b
+	a=$(git -C "$BUILD/regen" rev-parse HEAD^{tree})
+	b=$(kgit rev-parse "refs/heads/$SERIES_BRANCH^{tree}")
+	echo "fresh git am: $a; work tree branch: $b"
+	[ "$a" = "$b" ]
+}
+t_checkpatch() { need apply && bash "$T/checkpatch.sh"; }
+t_kpath_files() { need apply && bash "$T/kpath-files.sh"; }
+t_export_stable() {
+	need apply
+	local tmp
+	tmp=$(mktemp -d)
+	bash "$W/export.sh" "$tmp"
+	diff -r -u "$PATCHES" "$tmp" && echo "export reproduces patches/ byte for byte"
+	local rc=$?
+	rm -rf "$tmp"
+	return $rc
+}
+t_build() { need apply && bash "$W/build.sh" qemu; }
+t_repro() {
+	need build
+	# A second build of the same tree, without ccache, in another folder.
+	WB_NO_CCACHE=1 bash "$W/build.sh" qemu-repro
+	cmp "$BUILD/out/qemu/vmlinux" "$BUILD/out/qemu-repro/vmlinux"
+	echo "vmlinux identical: $(sha256sum <"$BUILD/out/qemu/vmlinux" | cut -c1-16)"
+}
+t_boot() {
+	need build
+	bash "$W/initramfs.sh"
+	bash "$W/boot.sh" qemu
+}
+
+run_test deps t_deps
+run_test prepare t_prepare
+run_test apply t_apply
+run_test regen t_regen
+run_test am-fresh t_am_fresh
+run_test checkpatch t_checkpatch
+run_test kpath-files t_kpath_files
+run_test export-stable t_export_stable
+run_test build t_build
+run_test repro t_repro
+run_test boot t_boot
+# Each guest test is a result of its own.
+if [ -r "$LOGS/boot-qemu.tap" ] && passed build; then
+	while read -r ok rest; do
+		n=${rest#* - }; n=${n%% *}
+		if [ "$ok" = ok ]; then r=pass; else r=FAIL; fi
+		printf 'guest/%s\t%s\t-\n' "$n" "$r" >>"$RES"
+	done < <(sed 's/^not ok/not_ok/' "$LOGS/boot-qemu.tap")
+fi
+run_test fail/missing-package bash "$T/fail-missing-package.sh"
+run_test fail/patch-does-not-apply bash "$T/fail-patch-does-not-apply.sh"
+run_test fail/dirty-tree bash "$T/fail-dirty-tree.sh"
+run_test fail/foreign-commits bash "$T/fail-foreign-commits.sh"
+if passed build; then
+	run_test fail/guest-hang bash "$T/fail-guest-hang.sh"
+else
+	run_test fail/guest-hang need build
+fi
+
+if [ "$ALL" -eq 1 ]; then
+	run_test all/every-commit-builds bash "$T/every-commit.sh"
+	run_test all/cross-arm64 bash "$T/cross.sh" arm64
+	run_test all/cross-powerpc64le bash "$T/cross.sh" powerpc64le
+fi
+
+printf '\n%-34s %-6s %8s\n' test result seconds
+printf '%-34s %-6s %8s\n' ---------------------------------- ------ --------
+awk -F'\t' '{ printf "%-34s %-6s %8s\n", $1, $2, $3 }' "$RES"
+p=$(grep -c $'\tpass\t' "$RES" || true)
+f=$(grep -c $'\tFAIL\t' "$RES" || true)
+printf '\ncheck%s: total %ss\n' "$([ "$ALL" -eq 1 ] && echo -all)" "$(elapsed "$t_all")"
+echo "$p passed, $f failed"
+[ "$f" -eq 0 ]
