@@ -12,16 +12,23 @@ shift $(($# >= 2 ? 2 : 1))
 frags=("$@")
 [ ${#frags[@]} -gt 0 ] || frags=("$WB_TOP/configs/qemu.config")
 base=${WB_BASECONFIG:-tinyconfig}
-out=$BUILD/out/$name
 log=$LOGS/build-$name.log
-mkdir -p "$out"
 
 [ -f "$tree/Makefile" ] || die "no kernel tree at $tree (run 'make prepare')"
 command -v ccache >/dev/null || die "ccache is missing (run 'make deps')"
 
-# Relative paths in cached objects, so trees at different paths share hits.
-export CCACHE_BASEDIR=$BUILD
-export CCACHE_NOHASHDIR=1
+# The O= folder is a direct subdirectory of the tree: kbuild then uses
+# srctree=.. and every path on every command line is relative. Objects do
+# not depend on where the tree is (so two trees give identical objects,
+# and ccache shares them), and -fmacro-prefix-map keeps __FILE__ short.
+# (Do not use CCACHE_BASEDIR instead: it rewrites paths behind the
+# compiler's back, __FILE__ becomes "../../linux/mm/x.c", and the code
+# changes.) The name starts with a dot, so the kernel's .gitignore
+# already ignores it. build/out/NAME links to it.
+out=$(cd "$tree" && pwd)/.wb-$name
+mkdir -p "$out" "$BUILD/out"
+ln -sfn "$out" "$BUILD/out/$name"
+unset CCACHE_BASEDIR
 export CCACHE_COMPILERCHECK=content
 : "${CCACHE_MAXSIZE:=8G}"; export CCACHE_MAXSIZE
 cc="ccache ${CROSS_COMPILE:-}gcc"

@@ -7,7 +7,8 @@
 # what its semantic patch produces.
 #
 # A mechanical patch is one whose message has command lines of the form
-#   "  $ spatch ..." (with "\" continuations).
+#   "  $ spatch ..." (with "\" continuations); "  $ git grep -lw ... |
+#   xargs sed -i ..." is also accepted, for assembly files.
 # Work happens in a scratch worktree, build/regen; the kernel work tree is
 # not touched.
 . "$(dirname "$0")/lib.sh"
@@ -49,9 +50,12 @@ while IFS= read -r p; do
 	git -C "$wt" reset -q --hard HEAD~1
 	ts=$(now)
 	for c in "${cmds[@]}"; do
+		# Only spatch, and sed over files that git grep lists (for what
+		# Coccinelle cannot parse, such as assembly), are run.
 		case "$c" in
 		spatch\ *) ;;
-		*) die "$(basename "$p"): only spatch commands are run, not: $c" ;;
+		"git grep -lw "*" | xargs sed -i "*) ;;
+		*) die "$(basename "$p"): not a spatch or git-grep/sed command: $c" ;;
 		esac
 		(cd "$wt" && eval "$c") >>"$LOGS/regen.log" 2>&1 ||
 			die "$(basename "$p"): '$c' failed (log: $LOGS/regen.log)"

@@ -24,6 +24,18 @@ added_files_maintained() {
 	return $ok
 }
 
+# Does checkpatch find $2 in the lines that patch $1 removes, too?
+preexisting() {
+	python3 "$WB_TOP/workbench/tests/reverse-patch.py" "$1" >"$tmp/rev.diff"
+	local out
+	# checkpatch exits non-zero when it finds anything: keep its output.
+	out=$(cd "$KTREE" && scripts/checkpatch.pl --strict --show-types --no-signoff \
+		"$tmp/rev.diff" 2>&1) || true
+	printf '%s\n' "$out" | grep -q "^[A-Z]*:$2:"
+}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
 for p in $(series_patches); do
 	name=$(basename "$p")
 	out=$(cd "$KTREE" && scripts/checkpatch.pl --strict --show-types "$p" 2>&1) || true
@@ -39,6 +51,8 @@ for p in $(series_patches); do
 			[ "$etype" = "$type" ] || continue
 			[ "$who" = any ] || is_mechanical "$p" || continue
 			case "$reason" in
+			"verified: pre-existing"*)
+				preexisting "$p" "$type" && ok=1 ;;
 			verified:*)
 				[ "$type" = FILE_PATH_CHANGES ] && added_files_maintained "$p" && ok=1 ;;
 			*) ok=1 ;;

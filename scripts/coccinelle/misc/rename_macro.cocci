@@ -2,34 +2,39 @@
 /// Rename a macro: its #define and every use of the name.
 ///
 //# Used to move existing macros out of the way of new names, for example
-//# an architecture's PTE_SHIFT before <linux/pgtable_types.h>-level
-//# PTE_SHIFT/PTE_SIZE/PG_SIZE are introduced. The names are given on the
-//# command line; without them, no rule applies. For example, with
-//# COCCI set to this script:
+//# an architecture's own PTE_SHIFT before a generic PTE_SHIFT is
+//# introduced. The names are given on the command line; without them, no
+//# rule applies. For example, with COCCI set to this script:
 //#
 //#   make coccicheck MODE=patch COCCI=$COCCI M=arch/x86 \
 //#        SPFLAGS="-D old=PTE_SHIFT -D new=PTE_INDEX_BITS"
 //#
-//# Coccinelle does not parse assembly: uses in .S files are reported by
-//# nothing here and must be found with git grep.
+//# The Options below (which make coccicheck passes on) keep the layout:
+//# no line is re-indented or re-wrapped, so a longer name never moves
+//# code to another line, which would change __LINE__ and with it the
+//# generated code.
+//#
+//# Coccinelle does not parse assembly: uses in .S files are not seen by
+//# this script and have to be found with git grep.
 //
 // Confidence: High
 // Copyright: (C) 2026 The ptdesc-first authors.
 // Comments:
-// Options: --include-headers
+// Options: --include-headers --smpl-spacing --max-width 200
 
 virtual patch
 virtual context
 virtual org
 virtual report
 
+// Only the name is replaced: the body and the spacing of the #define stay
+// as they are (with --smpl-spacing).
 @define depends on patch@
 identifier virtual.old;
 identifier virtual.new;
-expression e;
 @@
--#define old e
-+#define new e
+-#define old
++#define new
 
 @use depends on patch@
 identifier virtual.old;

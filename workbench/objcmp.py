@@ -1,0 +1,78 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""objcmp.py A B: compare two kernel build folders. vmlinux and every .o
+must be byte-identical. For each object that differs, name it and the
+first function whose disassembly differs. Exit 1 on any difference."""
+import os
+import re
+import subprocess
+import sys
+
+a_dir, b_dir = sys.argv[1:3]
+
+
+def objects(top):
+    out = set()
+    for root, dirs, files in os.walk(top):
+        dirs[:] = [d for d in dirs if d not in ("source",)]
+        for f in files:
+            if f.endswith(".o") or f == "vmlinux":
+                out.add(os.path.relpath(os.path.join(root, f), top))
+    return out
+
+
+def same(p, q):
+    with open(p, "rb") as f, open(q, "rb") as g:
+        while True:
+            x, y = f.read(1 << 20), g.read(1 << 20)
+            if x != y:
+                return False
+            if not x:
+                return True
+
+
+def functions(path):
+    """Map function name -> disassembly lines with addresses dropped."""
+    text = subprocess.run(["objdump", "-d", "--no-show-raw-insn", "-r", path],
+                          capture_output=True, text=True).stdout
+    funcs, cur = {}, None
+    for line in text.splitlines():
+        m = re.match(r"^[0-9a-f]+ <(.+)>:$", line)
+        if m:
+            cur = m.group(1)
+            funcs[cur] = []
+        elif cur and line.strip():
+            funcs[cur].append(re.sub(r"^\s*[0-9a-f]+:\s*", "", line))
+    return funcs
+
+
+def first_diff(p, q):
+    fa, fb = functions(p), functions(q)
+    for name in fa:
+        if name not in fb:
+            return f"{name} (only in A)"
+        if fa[name] != fb[name]:
+            return name
+    for name in fb:
+        if name not in fa:
+            return f"{name} (only in B)"
+    return "no function differs: data or metadata sections differ"
+
+
+oa, ob = objects(a_dir), objects(b_dir)
+bad = []
+for rel in sorted(oa ^ ob):
+    bad.append(f"{rel}: built only in {'A' if rel in oa else 'B'}")
+n = 0
+for rel in sorted(oa & ob):
+    n += 1
+    if not same(os.path.join(a_dir, rel), os.path.join(b_dir, rel)):
+        bad.append(f"{rel}: differs; first differing function: "
+                   f"{first_diff(os.path.join(a_dir, rel), os.path.join(b_dir, rel))}")
+print(f"compared {n} objects (vmlinux included)")
+if bad:
+    print(f"{len(bad)} differences:")
+    for b in bad[:50]:
+        print("  " + b)
+    sys.exit(1)
+print("all identical")
