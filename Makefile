@@ -6,7 +6,7 @@ W := workbench
 export LINUX_SRC
 
 .PHONY: all help deps prepare apply build initramfs boot shell summary \
-	export regen check check-all clean distclean
+	export regen noop pagesize-report check check-all clean distclean
 
 all: ## deps, base, series, build, boot in QEMU, summary
 	@$(W)/main.sh
@@ -44,6 +44,12 @@ export: ## turn the kernel tree's ptdesc-first branch into patches/
 
 regen: prepare ## regenerate mechanical commits from their semantic patches
 	@$(W)/regen.sh
+
+noop: apply ## prove the mechanical commits change no generated code
+	@$(W)/noop.sh
+
+pagesize-report: apply ## remaining PAGE_SIZE/SHIFT/MASK uses, base vs series
+	@$(W)/pagesize-report.sh
 
 check: ## the test suite (what CI runs)
 	@$(W)/check.sh

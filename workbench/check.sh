@@ -92,6 +92,9 @@ t_repro() {
 	cmp "$BUILD/out/qemu/vmlinux" "$BUILD/out/qemu-repro/vmlinux"
 	echo "vmlinux identical: $(sha256sum <"$BUILD/out/qemu/vmlinux" | cut -c1-16)"
 }
+# The mechanical commits (and the definitions before them) change no code.
+t_noop() { need apply && bash "$W/noop.sh"; }
+t_noop_defconfig() { need apply && NOOP_BASECONFIG=defconfig NOOP_CONFIG=$WB_TOP/configs/werror.config bash "$W/noop.sh"; }
 t_boot() {
 	need build
 	bash "$W/initramfs.sh"
@@ -108,6 +111,7 @@ run_test kpath-files t_kpath_files
 run_test export-stable t_export_stable
 run_test build t_build
 run_test repro t_repro
+run_test noop t_noop
 run_test boot t_boot
 # Each guest test is a result of its own.
 if [ -r "$LOGS/boot-qemu.tap" ] && passed build; then
@@ -128,6 +132,7 @@ else
 fi
 
 if [ "$ALL" -eq 1 ]; then
+	run_test all/noop-defconfig t_noop_defconfig
 	run_test all/every-commit-builds bash "$T/every-commit.sh"
 	run_test all/cross-arm64 bash "$T/cross.sh" arm64
 	run_test all/cross-powerpc64le bash "$T/cross.sh" powerpc64le

@@ -24,14 +24,16 @@ added_files_maintained() {
 	return $ok
 }
 
-# Does checkpatch find $2 in the lines that patch $1 removes, too?
+# Does checkpatch find type $2 at least as often ($3 times) in the lines
+# that patch $1 removes? Then the patch only kept what was there.
 preexisting() {
 	python3 "$WB_TOP/workbench/tests/reverse-patch.py" "$1" >"$tmp/rev.diff"
-	local out
+	local out n
 	# checkpatch exits non-zero when it finds anything: keep its output.
 	out=$(cd "$KTREE" && scripts/checkpatch.pl --strict --show-types --no-signoff \
 		"$tmp/rev.diff" 2>&1) || true
-	printf '%s\n' "$out" | grep -q "^[A-Z]*:$2:"
+	n=$(printf '%s\n' "$out" | grep -c "^[A-Z]*:$2:" || true)
+	[ "$n" -ge "$3" ]
 }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -48,11 +50,11 @@ for p in $(series_patches); do
 			case "$glob" in '#'* | '') continue ;; esac
 			# shellcheck disable=SC2254
 			case "$name" in $glob) ;; *) continue ;; esac
-			[ "$etype" = "$type" ] || continue
+			[ "$etype" = "$type" ] || [ "$etype" = ANY ] || continue
 			[ "$who" = any ] || is_mechanical "$p" || continue
 			case "$reason" in
 			"verified: pre-existing"*)
-				preexisting "$p" "$type" && ok=1 ;;
+				preexisting "$p" "$type" "$(printf '%s\n' "${finds[@]}" | grep -c " $type\$")" && ok=1 ;;
 			verified:*)
 				[ "$type" = FILE_PATH_CHANGES ] && added_files_maintained "$p" && ok=1 ;;
 			*) ok=1 ;;

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/// An address stepped in lockstep with a pte_t pointer steps by what one
+/// PTE maps: use PTE_SIZE.
+///
+//# Rule "page-table walkers stepping an address" of
+//# Documentation/mm/page-sizes.rst. Loops over the entries of a PTE table
+//# advance the entry pointer and the virtual address together:
+//#
+//#	for (; addr != end; pte++, addr += PAGE_SIZE)
+//#	} while (pte++, addr += PAGE_SIZE, addr != end);
+//#
+//# One entry maps PTE_SIZE of address space, so the address steps by
+//# PTE_SIZE. Only the comma expression that pairs the two is matched;
+//# loops that step them in separate statements are left for a human.
+//
+// Confidence: High
+// Copyright: (C) 2026 The ptdesc-first authors.
+// Comments: No functional change while PTE_SIZE == PAGE_SIZE.
+// Options: --include-headers --smpl-spacing --max-width 200
+
+virtual patch
+virtual context
+virtual org
+virtual report
+
+@depends on patch@
+pte_t *p;
+expression a;
+@@
+(
+  p++, a +=
+- PAGE_SIZE
++ PTE_SIZE
+|
+  a +=
+- PAGE_SIZE
++ PTE_SIZE
+  , p++
+)
+
+@r depends on context || org || report@
+pte_t *p;
+expression a;
+position pos;
+@@
+(
+* p++, a += PAGE_SIZE@pos
+|
+* a += PAGE_SIZE@pos, p++
+)
+
+@script:python depends on org@
+pos << r.pos;
+@@
+coccilib.org.print_todo(pos[0], "PTE walk steps the address by PAGE_SIZE: use PTE_SIZE")
+
+@script:python depends on report@
+pos << r.pos;
+@@
+coccilib.report.print_report(pos[0], "PTE walk steps the address by PAGE_SIZE: use PTE_SIZE")

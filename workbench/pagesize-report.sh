@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# The remaining legacy page-size uses, at the base and at the series head,
+# plus those in files compiled into the QEMU kernel.
+. "$(dirname "$0")/lib.sh"
+
+args=()
+[ -f "$BUILD/out/qemu/.config" ] && args=(--build "$BUILD/out/qemu")
+python3 "$WB_TOP/workbench/pagesize-report.py" "$KTREE" --rev "$BASE_REF" \
+	--rev "refs/heads/$SERIES_BRANCH" "${args[@]}"
