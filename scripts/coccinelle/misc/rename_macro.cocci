@@ -36,6 +36,16 @@ identifier virtual.new;
 -#define old
 +#define new
 
+// A cast in front of the name is replaced with it: replacing the name
+// alone makes Coccinelle print a space after the cast.
+@cast depends on patch@
+identifier virtual.old;
+identifier virtual.new;
+type T;
+@@
+- (T)old
++ (T)new
+
 @use depends on patch@
 identifier virtual.old;
 identifier virtual.new;

@@ -29,16 +29,17 @@ import re
 def is_order(e):
 	return re.search(r"order", e, re.I) is not None
 
+// A cast is replaced together with PAGE_SIZE: replacing PAGE_SIZE alone
+// makes Coccinelle print a space after the cast.
 @depends on patch@
 expression E : script:python () { is_order(E) };
 type T;
 @@
 (
-- PAGE_SIZE
-+ PG_SIZE
+- (T)PAGE_SIZE
++ (T)PG_SIZE
   << E
 |
-  (T)
 - PAGE_SIZE
 + PG_SIZE
   << E
