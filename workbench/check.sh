@@ -111,6 +111,7 @@ run_test kpath-files t_kpath_files
 run_test export-stable t_export_stable
 run_test build t_build
 run_test repro t_repro
+run_test noop-detects bash "$T/objcmp-detects.sh"
 run_test noop t_noop
 run_test boot t_boot
 # Each guest test is a result of its own.
@@ -132,10 +133,10 @@ else
 fi
 
 if [ "$ALL" -eq 1 ]; then
-	run_test all/noop-defconfig t_noop_defconfig
-	run_test all/every-commit-builds bash "$T/every-commit.sh"
 	run_test all/cross-arm64 bash "$T/cross.sh" arm64
 	run_test all/cross-powerpc64le bash "$T/cross.sh" powerpc64le
+	run_test all/every-commit-builds bash "$T/every-commit.sh"
+	run_test all/noop-defconfig t_noop_defconfig
 fi
 
 printf '\n%-34s %-6s %8s\n' test result seconds

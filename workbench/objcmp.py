@@ -70,6 +70,9 @@ for rel in sorted(oa & ob):
         bad.append(f"{rel}: differs; first differing function: "
                    f"{first_diff(os.path.join(a_dir, rel), os.path.join(b_dir, rel))}")
 print(f"compared {n} objects (vmlinux included)")
+if "vmlinux" in oa & ob:
+    print("vmlinux: " + ("identical" if not any(b.startswith("vmlinux:") for b in bad) else "DIFFERS"))
+bad.sort(key=lambda b: not b.startswith("vmlinux:"))
 if bad:
     print(f"{len(bad)} differences:")
     for b in bad[:50]:
