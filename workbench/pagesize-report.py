@@ -21,6 +21,8 @@ import sys
 
 NAMES = ["PAGE_SIZE", "PAGE_SHIFT", "PAGE_MASK", "PAGE_ALIGN",
          "PAGE_ALIGN_DOWN", "PAGE_ALIGNED", "offset_in_page"]
+# Headers whose job is to define the new names in terms of the old ones.
+ALIASES = {"include/asm-generic/pgsize.h"}
 SCOPE = ["arch/x86", "mm", "include/linux", "include/asm-generic", "kernel"]
 SUFFIXES = (".c", ".h", ".S", ".lds")
 ident = re.compile(r"\b(" + "|".join(NAMES) + r")\b")
@@ -103,13 +105,15 @@ def main():
     for rev in revs:
         per_file = {}
         for path, text in files_at(a.tree, rev, SCOPE):
+            if path in ALIASES:
+                continue
             c = count(text)
             if c:
                 per_file[path] = c
         per_rev[rev] = per_file
 
-    print("Remaining legacy page-size uses in scope (comments, strings and the")
-    print("legacy #defines themselves excluded):\n")
+    print("Remaining legacy page-size uses in scope (comments, strings, the")
+    print("legacy #defines themselves and the alias header", ", ".join(sorted(ALIASES)), "excluded):\n")
     rows = []
     for d in SCOPE:
         row = [d]
@@ -131,12 +135,14 @@ def main():
     table([[p, sum(c.values())] for p, c in top], ["file", "uses"])
 
     if a.build:
-        used = compiled_files(a.build)
+        tracked = set(subprocess.run(["git", "-C", a.tree, "ls-tree", "-r", "-z", "--name-only", last],
+                                     capture_output=True, check=True).stdout.decode().split("\0"))
+        used = compiled_files(a.build) & tracked
         n_in = [p for p in per_rev[last] if p in used]
         print(f"\nCompiled into the kernel in {a.build}: {len(used)} source and header files;")
         print(f"{len(n_in)} of them in scope with {sum(sum(per_rev[last][p].values()) for p in n_in)} uses at {last}.")
         everywhere = collections.Counter()
-        for path, text in files_at(a.tree, last, sorted({p.split('/')[0] for p in used})):
+        for path, text in files_at(a.tree, last, sorted(used)):
             if path in used:
                 c = count(text)
                 if c:
