@@ -126,10 +126,12 @@ run_test fail/missing-package bash "$T/fail-missing-package.sh"
 run_test fail/patch-does-not-apply bash "$T/fail-patch-does-not-apply.sh"
 run_test fail/dirty-tree bash "$T/fail-dirty-tree.sh"
 run_test fail/foreign-commits bash "$T/fail-foreign-commits.sh"
-if passed build; then
+if passed boot; then
+	run_test shell bash "$T/shell.sh"
 	run_test fail/guest-hang bash "$T/fail-guest-hang.sh"
 else
-	run_test fail/guest-hang need build
+	run_test shell need boot
+	run_test fail/guest-hang need boot
 fi
 
 if [ "$ALL" -eq 1 ]; then

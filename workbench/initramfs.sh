@@ -15,7 +15,7 @@ rm -rf "$stage"
 mkdir -p "$stage"/{bin,proc,sys,dev,tmp,root,etc}
 cp "$busybox" "$stage/bin/busybox"
 install -m 755 "$WB_TOP/guest/init" "$stage/init"
-install -m 755 "$WB_TOP/guest/poweroff" "$stage/bin/poweroff"
+install -m 644 "$WB_TOP/guest/profile" "$stage/etc/profile"
 for src in "$WB_TOP"/guest/*.c; do
 	bin=$stage/bin/$(basename "$src" .c)
 	gcc -O2 -Wall -Wextra -Werror -static -o "$bin" "$src" ||
