@@ -6,7 +6,7 @@ W := workbench
 export LINUX_SRC
 
 .PHONY: all help deps prepare apply build initramfs boot shell summary \
-	export regen noop pagesize-report check check-all clean distclean
+	export regen noop pagesize-report ptdesc-audit check check-all clean distclean
 
 all: ## deps, base, series, build, boot in QEMU, summary
 	@$(W)/main.sh
@@ -50,6 +50,9 @@ noop: apply ## prove the mechanical commits change no generated code
 
 pagesize-report: apply ## remaining PAGE_SIZE/SHIFT/MASK uses, base vs series
 	@$(W)/pagesize-report.sh
+
+ptdesc-audit: apply ## page-table metadata still reached through struct page
+	@python3 $(W)/ptdesc-audit.py --tree $(or $(LINUX_SRC),build/linux) --rev ptdesc-first
 
 check: ## the test suite (what CI runs)
 	@$(W)/check.sh

@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""ptdesc-audit.py (--tree TREE [--rev REV] | --dir DIR) [--quiet]
+
+List every place in arch/x86, mm, include/linux and include/asm-generic that
+reaches page-table metadata (lock, pt_mm, pt_list, THP deposit list, RCU
+head, pinning state, accounting) through struct page or folio instead of
+struct ptdesc, with a count per rule. Once ptdescs live outside struct
+page, each of these is a use-after-free or a silent corruption; the goal
+is 0.
+
+Each rule is a regular expression over one line of C (comments and string
+literals removed first), limited to some paths. The rules and the reason
+for each are in RULES below; Documentation is the README of the workbench.
+"""
+import argparse
+import collections
+import os
+import re
+import subprocess
+import sys
+
+SCOPE = ["arch/x86", "mm", "include/linux", "include/asm-generic"]
+
+# (id, path prefixes, regex, what it catches)
+RULES = [
+    ("pgd-list-page", SCOPE,
+     r"list_for_each_entry\(\s*\w+\s*,\s*&pgd_list\s*,\s*lru\s*\)",
+     "pgd_list is linked through ptdesc->pt_list but walked as struct page via page->lru"),
+    ("pgd-get-mm-page", SCOPE,
+     r"pgd_page_get_mm\(\s*(struct\s+page\s*\*\s*)?page\b",
+     "pgd_page_get_mm() takes a struct page to find the PGD's mm (ptdesc->pt_mm)"),
+    ("pgtable-t-page", SCOPE,
+     r"typedef\s+struct\s+page\s*\*\s*pgtable_t\b",
+     "pgtable_t is struct page *: PTE tables are passed around as pages"),
+    ("deposit-lru", ["mm/pgtable-generic.c", "arch/x86"],
+     r"(pgtable|pmd_huge_pte\([^)]*\))\s*->\s*lru\b",
+     "the THP deposit list chains PTE tables through page->lru"),
+    ("rcu-head-page", SCOPE,
+     r"(\bpage\s*->\s*rcu_head\b|container_of\(\s*\w+\s*,\s*struct\s+page\s*,\s*rcu_head\s*\))",
+     "a page table freed by RCU through page->rcu_head instead of ptdesc->pt_rcu_head"),
+    ("lock-via-page", SCOPE,
+     r"page_ptdesc\(\s*(pmd_page|pud_page|virt_to_page|pfn_to_page)\(",
+     "a table's ptdesc (and so its lock) found by way of its struct page"),
+    ("pmd-pgtable-page", SCOPE,
+     r"struct\s+page\s*\*\s*pmd_pgtable_page\s*\(",
+     "pmd_pgtable_page() returns the struct page of a PMD table"),
+    ("raw-table-alloc", ["arch/x86/mm", "arch/x86/include/asm/pgalloc.h", "arch/x86/xen"],
+     r"\(\s*(pte|pmd|pud|p4d|pgd)_t\s*\*\s*\)\s*(get_zeroed_page|__get_free_pages?)\s*\(",
+     "a page table allocated with get_zeroed_page()/__get_free_page(s)(): no ptdesc ctor, no accounting"),
+    ("raw-table-free", ["arch/x86/mm", "arch/x86/include/asm/pgalloc.h", "arch/x86/xen"],
+     r"\bfree_pages?\s*\(\s*\(unsigned long\)\s*(pte|pmd|pud|p4d|pgd|pmd_sv)\b",
+     "a page table freed with free_page(s)(): no ptdesc dtor"),
+    ("xen-pinned-page", ["arch/x86/xen", "include/linux/page-flags.h"],
+     r"\b(TestSet|TestClear|Set|Clear)?Page(Save)?Pinned\s*\(",
+     "Xen PV pinning state kept in the page flags of a page table's struct page"),
+    ("xen-pte-lock-page", ["arch/x86/xen"],
+     r"\bxen_pte_lock\s*\(\s*struct\s+page\b",
+     "xen_pte_lock() finds a table's lock from its struct page"),
+    ("tlb-table-page", SCOPE,
+     r"\b(paravirt_)?tlb_remove_table\s*\(\s*\w+\s*,\s*virt_to_page\s*\(",
+     "a page table handed to the TLB table-freeing path as a struct page"),
+    ("tlb-free-page", ["arch/x86/include/asm/tlb.h"],
+     r"\bfree_page_and_swap_cache\s*\(\s*table\s*\)",
+     "__tlb_remove_table() frees a page table as a (swap cache) page, skipping the dtor"),
+]
+
+SUFFIXES = (".c", ".h")
+strip_re = re.compile(r'//[^\n]*|/\*.*?\*/|"(?:\\.|[^"\\\n])*"', re.S)
+
+
+def strip(text):
+    return strip_re.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+
+
+def files_from_git(tree, rev):
+    ls = subprocess.run(["git", "-C", tree, "ls-tree", "-r", "-z", "--name-only", rev, "--"] + SCOPE,
+                        capture_output=True, check=True).stdout.decode().split("\0")
+    ls = [p for p in ls if p.endswith(SUFFIXES)]
+    proc = subprocess.Popen(["git", "-C", tree, "cat-file", "--batch"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE)
+    for p in ls:
+        proc.stdin.write(f"{rev}:{p}\n".encode())
+        proc.stdin.flush()
+        size = int(proc.stdout.readline().split()[2])
+        data = proc.stdout.read(size)
+        proc.stdout.read(1)
+        yield p, data.decode("utf-8", "replace")
+    proc.stdin.close()
+    proc.wait()
+
+
+def files_from_dir(top):
+    for d in SCOPE:
+        for root, _, files in os.walk(os.path.join(top, d)):
+            for f in files:
+                if f.endswith(SUFFIXES):
+                    full = os.path.join(root, f)
+                    yield os.path.relpath(full, top), open(full, errors="replace").read()
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--tree")
+    ap.add_argument("--rev", default="HEAD")
+    ap.add_argument("--dir")
+    ap.add_argument("--quiet", action="store_true")
+    a = ap.parse_args()
+    src = files_from_dir(a.dir) if a.dir else files_from_git(a.tree, a.rev)
+    compiled = [(rid, paths, re.compile(rx), why) for rid, paths, rx, why in RULES]
+    hits = collections.defaultdict(list)
+    for path, text in src:
+        lines = strip(text).splitlines()
+        for rid, paths, rx, why in compiled:
+            if not any(path == p or path.startswith(p.rstrip("/") + "/") for p in paths):
+                continue
+            for n, line in enumerate(lines, 1):
+                if rx.search(line):
+                    hits[rid].append(f"{path}:{n}: {line.strip()}")
+    total = 0
+    print(f"{'rule':<20} {'count':>5}  what it catches")
+    print(f"{'-' * 20} {'-' * 5}  {'-' * 40}")
+    for rid, _, _, why in RULES:
+        print(f"{rid:<20} {len(hits[rid]):>5}  {why}")
+        total += len(hits[rid])
+    print(f"{'total':<20} {total:>5}")
+    if not a.quiet:
+        for rid, _, _, _ in RULES:
+            for h in hits[rid]:
+                print(f"  [{rid}] {h}")
+    print(f"ptdesc-audit: {total}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
