@@ -19,6 +19,9 @@ import re
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gitfiles  # noqa: E402
+
 NAMES = ["PAGE_SIZE", "PAGE_SHIFT", "PAGE_MASK", "PAGE_ALIGN",
          "PAGE_ALIGN_DOWN", "PAGE_ALIGNED", "offset_in_page"]
 # Headers whose job is to define the new names in terms of the old ones.
@@ -43,22 +46,7 @@ def count(text):
 
 
 def files_at(tree, rev, paths):
-    """Yield (path, text) for the files under paths at rev."""
-    ls = subprocess.run(["git", "-C", tree, "ls-tree", "-r", "-z", "--name-only", rev, "--"] + paths,
-                        capture_output=True, check=True).stdout.decode().split("\0")
-    ls = [p for p in ls if p.endswith(SUFFIXES)]
-    proc = subprocess.Popen(["git", "-C", tree, "cat-file", "--batch"], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE)
-    for p in ls:
-        proc.stdin.write(f"{rev}:{p}\n".encode())
-        proc.stdin.flush()
-        header = proc.stdout.readline().split()
-        size = int(header[2])
-        data = proc.stdout.read(size)
-        proc.stdout.read(1)
-        yield p, data.decode("utf-8", "replace")
-    proc.stdin.close()
-    proc.wait()
+    return gitfiles.files_at(tree, rev, paths, SUFFIXES)
 
 
 def compiled_files(build):

@@ -20,6 +20,9 @@ import re
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gitfiles  # noqa: E402
+
 SCOPE = ["arch/x86", "mm", "include/linux", "include/asm-generic"]
 
 # (id, path prefixes, regex, what it catches)
@@ -74,20 +77,7 @@ def strip(text):
 
 
 def files_from_git(tree, rev):
-    ls = subprocess.run(["git", "-C", tree, "ls-tree", "-r", "-z", "--name-only", rev, "--"] + SCOPE,
-                        capture_output=True, check=True).stdout.decode().split("\0")
-    ls = [p for p in ls if p.endswith(SUFFIXES)]
-    proc = subprocess.Popen(["git", "-C", tree, "cat-file", "--batch"], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE)
-    for p in ls:
-        proc.stdin.write(f"{rev}:{p}\n".encode())
-        proc.stdin.flush()
-        size = int(proc.stdout.readline().split()[2])
-        data = proc.stdout.read(size)
-        proc.stdout.read(1)
-        yield p, data.decode("utf-8", "replace")
-    proc.stdin.close()
-    proc.wait()
+    return gitfiles.files_at(tree, rev, SCOPE, SUFFIXES)
 
 
 def files_from_dir(top):
