@@ -45,11 +45,13 @@ if [ "$outdir" = "$PATCHES" ]; then
 		git -C "$root" ls-files --error-unmatch -- "$1" >/dev/null 2>&1 || return 0
 		! git -C "$root" diff --quiet HEAD -- "$1"
 	}
+	declare -A is_added=()
+	for f in "${added[@]}"; do is_added[$f]=1; done
 	stale=()
 	for d in $KPATH_DIRS; do
 		[ -d "$root/$d" ] || continue
 		while IFS= read -r f; do
-			printf '%s\n' "${added[@]}" | grep -qxF -- "$f" || stale+=("$f")
+			[ -n "${is_added[$f]:-}" ] || stale+=("$f")
 		done < <(cd "$root" && find "$d" -type f)
 	done
 	for f in "${stale[@]}" "${added[@]}"; do

@@ -19,7 +19,8 @@ if [ -n "${2:-}" ]; then
 else
 	to=""
 	for c in $(kgit rev-list --reverse "$BASE_REF..$branch"); do
-		kgit log -1 --format=%B "$c" | grep -q '^  \$ spatch ' && to=$c
+		msg=$(kgit log -1 --format=%B "$c")
+		grep -q '^  \$ spatch ' <<<"$msg" && to=$c
 	done
 	[ -n "$to" ] || die "the series has no mechanical commit"
 fi

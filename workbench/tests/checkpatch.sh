@@ -70,7 +70,7 @@ for p in $(series_patches); do
 		fi
 	done
 	printf '%-60s %s%s\n' "$name" "$status" "$(is_mechanical "$p" && echo ' (mechanical)')"
-	if printf '%s\n' "$out" | grep -q '^Traceback'; then
+	if grep -q '^Traceback' <<<"$out"; then
 		echo "$name: checkpatch's helper crashed:"; printf '%s\n' "$out" | grep -A5 Traceback
 		bad=1
 	fi

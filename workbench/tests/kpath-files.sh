@@ -17,11 +17,13 @@ for f in "${added[@]}"; do
 		echo "identical: $f"
 	fi
 done
+declare -A is_added=()
+for f in "${added[@]}"; do is_added[$f]=1; done
 cd "$KPATH_ROOT"
 for d in $KPATH_DIRS; do
 	[ -d "$d" ] || continue
 	while IFS= read -r f; do
-		printf '%s\n' "${added[@]}" | grep -qxF -- "$f" ||
+		[ -n "${is_added[$f]:-}" ] ||
 			{ echo "in the repo but not added by the series: $f"; bad=1; }
 	done < <(git ls-files -co --exclude-standard -- "$d")
 done

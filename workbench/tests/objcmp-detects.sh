@@ -22,6 +22,6 @@ rc=$?
 set -e
 printf '%s\n' "$out" | sed 's/^/    > /'
 [ "$rc" -ne 0 ] || { echo "FAILED: a changed step was not detected"; exit 1; }
-printf '%s\n' "$out" | grep -q "mm/walk.o: differs; first differing function: walk$" ||
+grep -q "mm/walk.o: differs; first differing function: walk$" <<<"$out" ||
 	{ echo "FAILED: the object and function are not named"; exit 1; }
 echo "ok: PAGE_SIZE-vs-0x200 style change detected and named (mm/walk.o, walk)"
