@@ -70,6 +70,13 @@ if [ -z "$plan" ] || [ $((pass + fail)) -ne "$plan" ]; then
 	note "FAIL: TAP plan ${plan:-missing}, but $((pass + fail)) results"
 	status=1
 fi
+# The guest must see every CPU it was given, or the SMP paths (split
+# ptlocks under contention, TLB shootdown IPIs) are not being exercised.
+cpus=$(sed -n 's/^WB-INFO cpus=\([0-9]*\).*/\1/p' "$log" | head -n 1)
+if [ "${cpus:-0}" -ne "$smp" ]; then
+	note "FAIL: the guest saw ${cpus:-no} CPU(s), but qemu was given -smp $smp"
+	status=1
+fi
 if [ "$fail" -ne 0 ]; then
 	note "FAIL: $fail guest test(s) failed:"
 	grep -E '^not ok ' "$log" | sed 's/^/    /' >&2
@@ -78,6 +85,7 @@ fi
 {
 	echo "pass=$pass"
 	echo "fail=$fail"
+	echo "cpus=${cpus:-0}"
 	grep '^WB-MEMINFO ' "$log" | while read -r _ when rest; do
 		for kv in $rest; do
 			echo "${when}_${kv%%:*}=${kv#*:}"

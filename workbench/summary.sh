@@ -23,7 +23,7 @@ printf '%-18s %s\n' "base tree" "$tree ($match)"
 printf '%-18s %s\n' "patches applied" "$npatch ($SERIES_BRANCH at $head): $(status_of apply)"
 printf '%-18s %s\n' "build" "$(status_of build)$( [ -f "$vm" ] && echo " (vmlinux $(stat -c %s "$vm") bytes)")"
 if [ -r "$BUILD/boot-qemu.env" ]; then
-	printf '%-18s %s\n' "boot + smoke" "$(status_of boot) ($(envv pass) passed, $(envv fail) failed)"
+	printf '%-18s %s\n' "boot + smoke" "$(status_of boot) ($(envv pass) passed, $(envv fail) failed, $(envv cpus) CPUs)"
 	printf '%-18s %s\n' "guest PageTables" "$(envv before_PageTables) kB before, $(envv after_PageTables) kB after the workload"
 	printf '%-18s %s\n' "guest MemFree" "$(envv before_MemFree) kB before, $(envv after_MemFree) kB after"
 else
