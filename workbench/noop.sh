@@ -6,46 +6,76 @@
 # vmlinux and every built .o must be byte-identical. A difference fails
 # and names the object and the first differing function.
 #
-# Defaults: FROM is the base, TO the series' last mechanical commit (one
-# whose message carries "  $ spatch" regeneration commands).
+# Without FROM and TO, every no-op run of the series is proven. A commit
+# claims to change no code when it is mechanical (its message carries
+# "  $ spatch" or "  $ git grep" regeneration commands), when its message
+# says "No functional change", or when it touches only Documentation/ and
+# scripts/coccinelle/. A run is a maximal sequence of such commits; each
+# run that contains a mechanical commit is proven by building the parent
+# of its first commit and its last commit. Commits outside every run
+# change behaviour on purpose and are listed, not compared.
 # NOOP_CONFIG names the fragment (default configs/qemu.config), NOOP_BASECONFIG
 # the base config (default tinyconfig; check-all also uses defconfig).
 . "$(dirname "$0")/lib.sh"
 
 branch=refs/heads/$SERIES_BRANCH
-from=${1:-$BASE_REF}
-if [ -n "${2:-}" ]; then
-	to=$2
+
+claims_noop() { # COMMIT
+	local msg code
+	msg=$(kgit log -1 --format=%B "$1")
+	grep -qE '^  \$ (spatch|git grep) ' <<<"$msg" && return 0
+	grep -q '^No functional change' <<<"$msg" && return 0
+	code=$(kgit diff-tree --no-commit-id --name-only -r "$1" |
+		grep -cvE '^(Documentation|scripts/coccinelle)/' || true)
+	[ "$code" -eq 0 ]
+}
+is_mechanical() { kgit log -1 --format=%B "$1" | grep -qE '^  \$ (spatch|git grep) '; }
+
+runs=()
+if [ -n "${1:-}" ]; then
+	runs=("$(kgit rev-parse --verify "$1^{commit}") $(kgit rev-parse --verify "${2:-$branch}^{commit}")")
 else
-	to=""
-	for c in $(kgit rev-list --reverse "$BASE_REF..$branch"); do
-		msg=$(kgit log -1 --format=%B "$c")
-		grep -q '^  \$ spatch ' <<<"$msg" && to=$c
+	start="" last="" mech=0 behaviour=()
+	for c in $(kgit rev-list --reverse "$BASE_REF..$branch") END; do
+		if [ "$c" != END ] && claims_noop "$c"; then
+			[ -n "$start" ] || start=$(kgit rev-parse "$c^")
+			last=$c
+			is_mechanical "$c" && mech=1
+			continue
+		fi
+		[ -n "$start" ] && [ "$mech" -eq 1 ] && runs+=("$start $last")
+		start="" last="" mech=0
+		[ "$c" = END ] || behaviour+=("$(kgit log -1 --format='%h %s' "$c")")
 	done
-	[ -n "$to" ] || die "the series has no mechanical commit"
+	[ "${#runs[@]}" -gt 0 ] || die "the series has no mechanical commit"
+	note "no-op runs to prove: ${#runs[@]}; commits that change behaviour on purpose: ${#behaviour[@]}"
+	for b in "${behaviour[@]}"; do note "    not compared: $b"; done
 fi
-from=$(kgit rev-parse --verify "$from^{commit}")
-to=$(kgit rev-parse --verify "$to^{commit}")
 tag=${NOOP_TAG:-${NOOP_BASECONFIG:-tinyconfig}}
 frag=${NOOP_CONFIG:-$WB_TOP/configs/qemu.config}
 export WB_BASECONFIG=${NOOP_BASECONFIG:-tinyconfig}
 export WB_TARGET=${WB_TARGET:-vmlinux}
 
-note "no-op proof ($tag): $(kgit log -1 --format='%h %s' "$from")"
-note "                 .. $(kgit log -1 --format='%h %s' "$to") ($(kgit rev-list --count "$from..$to") commits)"
-for side in a b; do
-	wt=$BUILD/noop-$side
-	rev=$from
-	[ "$side" = b ] && rev=$to
-	if [ ! -d "$wt" ]; then
-		kgit worktree prune
-		kgit worktree add -q --detach "$wt" "$rev"
-	else
-		require_clean_tree "$wt"
-		git -C "$wt" checkout -q --detach "$rev"
-	fi
-	t0=$(now)
-	bash "$WB_TOP/workbench/build.sh" "noop-$tag-$side" "$wt" "$frag"
-	note "built side $side in $(elapsed "$t0")s"
+status=0
+for run in "${runs[@]}"; do
+	from=${run% *} to=${run#* }
+	note "no-op proof ($tag): $(kgit log -1 --format='%h %s' "$from")"
+	note "                 .. $(kgit log -1 --format='%h %s' "$to") ($(kgit rev-list --count "$from..$to") commits)"
+	for side in a b; do
+		wt=$BUILD/noop-$side
+		rev=$from
+		[ "$side" = b ] && rev=$to
+		if [ ! -d "$wt" ]; then
+			kgit worktree prune
+			kgit worktree add -q --detach "$wt" "$rev"
+		else
+			require_clean_tree "$wt"
+			git -C "$wt" checkout -q --detach "$rev"
+		fi
+		t0=$(now)
+		bash "$WB_TOP/workbench/build.sh" "noop-$tag-$side" "$wt" "$frag"
+		note "built side $side in $(elapsed "$t0")s"
+	done
+	python3 "$WB_TOP/workbench/objcmp.py" "$BUILD/out/noop-$tag-a" "$BUILD/out/noop-$tag-b" || status=1
 done
-python3 "$WB_TOP/workbench/objcmp.py" "$BUILD/out/noop-$tag-a" "$BUILD/out/noop-$tag-b"
+exit "$status"
