@@ -95,6 +95,7 @@ t_repro() {
 # The mechanical commits (and the definitions before them) change no code.
 t_noop() { need apply && bash "$W/noop.sh"; }
 t_noop_defconfig() { need apply && NOOP_BASECONFIG=defconfig NOOP_CONFIG=$WB_TOP/configs/werror.config bash "$W/noop.sh"; }
+t_noop_xen() { need apply && NOOP_TAG=xen-pv NOOP_CONFIG=$WB_TOP/configs/xen-pv.config bash "$W/noop.sh"; }
 t_boot() {
 	need build
 	bash "$W/initramfs.sh"
@@ -138,8 +139,10 @@ fi
 if [ "$ALL" -eq 1 ]; then
 	run_test all/cross-arm64 bash "$T/cross.sh" arm64
 	run_test all/cross-powerpc64le bash "$T/cross.sh" powerpc64le
+	run_test all/xen-pv-build bash "$T/cross.sh" xen-pv
 	run_test all/every-commit-builds bash "$T/every-commit.sh"
 	run_test all/noop-defconfig t_noop_defconfig
+	run_test all/noop-xen-pv t_noop_xen
 fi
 
 printf '\n%-34s %-6s %8s\n' test result seconds
