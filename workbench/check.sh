@@ -138,7 +138,9 @@ fi
 
 if [ "$ALL" -eq 1 ]; then
 	run_test all/cross-arm64 bash "$T/cross.sh" arm64
+	run_test all/cross-arm64-64k bash "$T/cross.sh" arm64-64k
 	run_test all/cross-powerpc64le bash "$T/cross.sh" powerpc64le
+	run_test all/cross-s390x bash "$T/cross.sh" s390x
 	run_test all/xen-pv-build bash "$T/cross.sh" xen-pv
 	run_test all/every-commit-builds bash "$T/every-commit.sh"
 	run_test all/noop-defconfig t_noop_defconfig
