@@ -11,43 +11,48 @@
 # "  $ spatch" or "  $ git grep" regeneration commands), when its message
 # says "No functional change", or when it touches only Documentation/ and
 # scripts/coccinelle/. A run is a maximal sequence of such commits; each
-# run that contains a mechanical commit is proven by building the parent
-# of its first commit and its last commit. Commits outside every run
-# change behaviour on purpose and are listed, not compared.
+# run that changes code at all (not only Documentation/ and
+# scripts/coccinelle/) is proven by building the parent of its first
+# commit and its last commit, so a "No functional change" claim between
+# two behaviour changes is checked too. Commits outside every run change
+# behaviour on purpose and are listed, not compared.
 # NOOP_CONFIG names the fragment (default configs/qemu.config), NOOP_BASECONFIG
 # the base config (default tinyconfig; check-all also uses defconfig).
 . "$(dirname "$0")/lib.sh"
 
 branch=refs/heads/$SERIES_BRANCH
 
+touches_code() { # COMMIT: anything outside Documentation/ and scripts/coccinelle/
+	local n
+	n=$(kgit diff-tree --no-commit-id --name-only -r "$1" |
+		grep -cvE '^(Documentation|scripts/coccinelle)/' || true)
+	[ "$n" -gt 0 ]
+}
 claims_noop() { # COMMIT
-	local msg code
+	local msg
 	msg=$(kgit log -1 --format=%B "$1")
 	grep -qE '^  \$ (spatch|git grep) ' <<<"$msg" && return 0
 	grep -q '^No functional change' <<<"$msg" && return 0
-	code=$(kgit diff-tree --no-commit-id --name-only -r "$1" |
-		grep -cvE '^(Documentation|scripts/coccinelle)/' || true)
-	[ "$code" -eq 0 ]
+	! touches_code "$1"
 }
-is_mechanical() { kgit log -1 --format=%B "$1" | grep -qE '^  \$ (spatch|git grep) '; }
 
 runs=()
 if [ -n "${1:-}" ]; then
 	runs=("$(kgit rev-parse --verify "$1^{commit}") $(kgit rev-parse --verify "${2:-$branch}^{commit}")")
 else
-	start="" last="" mech=0 behaviour=()
+	start="" last="" code=0 behaviour=()
 	for c in $(kgit rev-list --reverse "$BASE_REF..$branch") END; do
 		if [ "$c" != END ] && claims_noop "$c"; then
 			[ -n "$start" ] || start=$(kgit rev-parse "$c^")
 			last=$c
-			is_mechanical "$c" && mech=1
+			touches_code "$c" && code=1
 			continue
 		fi
-		[ -n "$start" ] && [ "$mech" -eq 1 ] && runs+=("$start $last")
-		start="" last="" mech=0
+		[ -n "$start" ] && [ "$code" -eq 1 ] && runs+=("$start $last")
+		start="" last="" code=0
 		[ "$c" = END ] || behaviour+=("$(kgit log -1 --format='%h %s' "$c")")
 	done
-	[ "${#runs[@]}" -gt 0 ] || die "the series has no mechanical commit"
+	[ "${#runs[@]}" -gt 0 ] || die "the series has no commit that claims to change no code"
 	note "no-op runs to prove: ${#runs[@]}; commits that change behaviour on purpose: ${#behaviour[@]}"
 	for b in "${behaviour[@]}"; do note "    not compared: $b"; done
 fi
