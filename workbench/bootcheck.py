@@ -1,0 +1,163 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""Judge a guest console log: bootcheck.py LOG MODE SMP ENV_OUT TAP_OUT
+
+Fails (exit 1, reasons on stderr) on:
+  - any kernel report: oops, BUG, WARNING, lockdep, KASAN, UBSAN,
+    page-table-check, hung task, soft lockup, RCU stall, bad page, kmemleak;
+  - a missing end marker, or (smoke) a TAP plan that does not match;
+  - the guest seeing fewer CPUs than qemu gave it;
+  - accounting: the test memcg's "pagetables" stat not showing the
+    page tables ptload holds, or PageTables / the memcg stat not back at
+    their baseline after the workload (PT_TOL_KB, default 64 kB);
+  - faultinject: no failure injected in a phase that must hit, a
+    ptload error, or new kmemleak reports.
+
+Inside the fault-injection window (WB-FI-BEGIN .. WB-FI-END), the reports
+that the injected failures cause by design are not kernel problems: the
+page allocator's "page allocation failure" report and an OOM-killer
+report, each with its stack dump, and the fault-injection notices. Only
+those blocks are skipped; anything else in the window still fails.
+"""
+import os
+import re
+import sys
+
+BAD = re.compile(
+    r'BUG:|WARNING:|Oops|Kernel panic|kernel BUG at|general protection fault|'
+    r'Call Trace:|page_table_check|possible circular locking|'
+    r'possible recursive locking|inconsistent lock state|suspicious RCU usage|'
+    r'KASAN:|UBSAN:|blocked for more than|soft lockup|hard LOCKUP|'
+    r'rcu_.* detected stall|Bad page|BUG kmalloc|Unable to handle|'
+    r'kmemleak: .*new suspected memory leaks|lockdep|DEBUG_LOCKS_WARN_ON')
+# Blocks the fault injection causes on purpose: they start with one of
+# these lines and end with the end of the stack dump.
+BY_DESIGN_START = re.compile(r'page allocation failure: order:|invoked oom-killer:|'
+                             r'FAULT_INJECTION: forcing a failure')
+BY_DESIGN_END = re.compile(r'</TASK>|^\S*\s*name fail|interval \d+, probability')
+# Phases whose stack filter must be hit by ptload today.
+MUST_HIT = ('fail_page_alloc:__pte_alloc', 'fail_page_alloc:__pmd_alloc',
+            'fail_page_alloc:__pud_alloc', 'fail_page_alloc:copy_page_range',
+            'fail_page_alloc:move_page_tables', 'failslab:vm_area_dup')
+
+
+def kv(line):
+    return dict(m.groups() for m in re.finditer(r'(\w+)=(-?\w+)', line))
+
+
+def main():
+    log, mode, smp, env_out, tap_out = sys.argv[1:6]
+    smp = int(smp)
+    tol = int(os.environ.get('PT_TOL_KB', '64'))
+    lines = [l.rstrip('\n') for l in open(log, errors='replace')]
+    errs, env = [], {}
+
+    in_fi, skipping, bad = False, False, []
+    for no, line in enumerate(lines, 1):
+        if 'WB-FI-BEGIN' in line:
+            in_fi = True
+        elif 'WB-FI-END' in line:
+            in_fi = skipping = False
+        if in_fi:
+            if BY_DESIGN_START.search(line):
+                skipping = 'FAULT_INJECTION' not in line
+                continue
+            if skipping:
+                if BY_DESIGN_END.search(line):
+                    skipping = False
+                continue
+            if BY_DESIGN_END.search(line) and 'interval' in line:
+                continue
+        if BAD.search(line):
+            bad.append(f'{no}: {line}')
+    if bad:
+        errs.append('the kernel reported problems:\n' + '\n'.join('    ' + b for b in bad[:25]))
+
+    if not any(l.startswith('WB-END rc=') for l in lines):
+        errs.append('the guest never reached the end of its workload')
+    cpus = next((kv(l).get('cpus') for l in lines if l.startswith('WB-INFO ')), None)
+    env['cpus'] = cpus or 0
+    if int(cpus or 0) != smp:
+        errs.append(f'the guest saw {cpus or "no"} CPU(s), but qemu was given -smp {smp}')
+
+    # Accounting.
+    for l in lines:
+        if l.startswith('WB-MEMINFO '):
+            when = l.split()[1]
+            for k, v in re.findall(r'(\w+):(\d+)', l):
+                env[f'{when}_{k}'] = v
+        elif l.startswith('WB-MEMCG before='):
+            env['memcg_before'] = kv(l)['before']
+        elif l.startswith('WB-MEMCG after='):
+            env['memcg_after'] = kv(l)['after']
+        elif l.startswith('WB-MEMCG-HOLD '):
+            d = kv(l)
+            env['memcg_hold_tables'] = d.get('tables', '0')
+            env['memcg_during'] = d.get('during', '0')
+        elif l.startswith('WB-SETTLE '):
+            env['settle_seconds'] = kv(l)['seconds']
+    try:
+        t = int(env['memcg_hold_tables'])
+        during, cg0 = int(env['memcg_during']), int(env['memcg_before'])
+        if t <= 0 or during - cg0 < t * 4096:
+            errs.append(f'memcg pagetables stat {during} B while ptload held {t} '
+                        f'page tables (baseline {cg0} B): expected >= {cg0 + t * 4096}')
+        pt0, pt1 = int(env['before_PageTables']), int(env['after_PageTables'])
+        if pt1 > pt0 + tol:
+            errs.append(f'PageTables {pt0} kB before, {pt1} kB after the workload '
+                        f'(tolerance {tol} kB): page tables leaked')
+        cg1 = int(env['memcg_after'])
+        if cg1 > cg0 + tol * 1024:
+            errs.append(f'memcg pagetables {cg0} B before, {cg1} B after the workload')
+    except (KeyError, ValueError) as e:
+        errs.append(f'accounting lines missing from the log ({e})')
+
+    if mode == 'smoke':
+        plan = next((int(l[3:]) for l in lines if re.fullmatch(r'1\.\.\d+', l)), None)
+        tap = [l for l in lines if re.match(r'(not )?ok \d+ ', l)]
+        fails = [l for l in tap if l.startswith('not ok')]
+        with open(tap_out, 'w') as f:
+            f.write(''.join(l + '\n' for l in tap))
+        env['pass'], env['fail'] = len(tap) - len(fails), len(fails)
+        if plan is None or len(tap) != plan:
+            errs.append(f'TAP plan {plan}, but {len(tap)} results')
+        if fails:
+            errs.append(f'{len(fails)} guest test(s) failed:\n' +
+                        '\n'.join('    ' + l for l in fails))
+    if mode == 'faultinject':
+        phases = [l for l in lines if l.startswith('WB-FI phase=')]
+        if not phases:
+            errs.append('no fault-injection phase ran')
+        injected = 0
+        for l in phases:
+            d = kv(l)
+            ph = l.split()[1][len('phase='):]
+            n = int(d.get('injected', 0))
+            injected += n
+            env[f'fi_{ph.replace(":", "_")}'] = n
+            if 'error' in d:
+                errs.append(f'fault injection {ph}: {d["error"]}')
+            if ph in MUST_HIT and n == 0:
+                errs.append(f'fault injection {ph}: no failure was injected')
+            if d.get('bad', '0') != '0' or d.get('rc', '0') != '0' or 'WB-PTLOAD error' in l:
+                errs.append(f'fault injection {ph}: ptload saw something other than '
+                            f'ENOMEM, a retried fault or the OOM killer: {l}')
+        env['fi_injected'] = injected
+        km = next((kv(l) for l in lines if l.startswith('WB-KMEMLEAK ')), None)
+        if km is None:
+            errs.append('no kmemleak result')
+        else:
+            env['kmemleak_new'] = km['new']
+            if km['new'] != '0':
+                errs.append(f'kmemleak: {km["new"]} new unreferenced objects')
+
+    env['status'] = 1 if errs else 0
+    with open(env_out, 'w') as f:
+        f.write(''.join(f'{k}={v}\n' for k, v in env.items()))
+    for e in errs:
+        print('FAIL: ' + e, file=sys.stderr)
+    return 1 if errs else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,202 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""Parse the mm selftests' TAP output from the guest and compare it with
+the expected-results file.
+
+  ksft.py compare LOG EXPECTED --categories a,b [--results TSV]
+  ksft.py record LOG EXPECTED --categories a,b [--reasons FILE]
+
+LOG is what the guest wrote to its second serial port: one
+"WB-CAT begin C" ... "WB-CAT end C rc=N seconds=S" block per category,
+each holding run_vmtests.sh's TAP. A test is one run_test line of
+run_vmtests.sh ("ok 3 uffd-stress anon 20 16"); its sub-tests are the
+kselftest lines its program printed ("# ok 7 madvise(MADV_DONTNEED) ...").
+Both count, so a sub-test that turns from pass into skip is a deviation
+even when its program still exits 0.
+
+The expected file has one line per test or sub-test:
+    category <TAB> test [:: sub-test] <TAB> pass|skip|fail <TAB> reason
+Every skip and fail carries the reason it happens on the base kernel.
+compare fails on any deviation: a different result, a test missing from
+the run, or a test the baseline does not know.
+"""
+import argparse
+import fnmatch
+import re
+import sys
+
+TOP = re.compile(r'^(not ok|ok) (\d+) (.*?)(?: # (SKIP|exit=\d+).*)?$')
+SUB = re.compile(r'^# (not ok|ok) (\d+) (.*?)(?: # ((?:SKIP|XFAIL)\b.*))?$')
+DIRECTIVE_FIRST = re.compile(r'^# ((?:SKIP|XFAIL)\b)\s*(.*)$')
+CAT_BEGIN = re.compile(r'^WB-CAT begin (\S+)')
+CAT_END = re.compile(r'^WB-CAT end (\S+) rc=(\d+) seconds=(\d+)')
+
+
+def result(okword, directive):
+    if directive and directive.startswith('SKIP'):
+        return 'skip'
+    if directive and directive.startswith('XFAIL'):
+        return 'pass'
+    return 'pass' if okword == 'ok' else 'fail'
+
+
+def norm(text):
+    # Numbers that vary from run to run (pids, addresses, timings) would
+    # make names unstable; none of the mm tests put them in a test name,
+    # but squeeze whitespace so a reflowed name still matches.
+    return ' '.join(text.split())
+
+
+def parse(path):
+    """Return ({(cat, name): result}, {cat: (rc, seconds)}, [problems])."""
+    res, cats, problems = {}, {}, []
+    cat, subs, seen = None, [], {}
+    with open(path, errors='replace') as f:
+        lines = [l.rstrip('\r\n') for l in f]
+    for line in lines:
+        m = CAT_BEGIN.match(line)
+        if m:
+            cat, subs, seen = m.group(1), [], {}
+            continue
+        m = CAT_END.match(line)
+        if m:
+            if cat != m.group(1):
+                problems.append(f'unbalanced category markers near {line!r}')
+            if subs:
+                problems.append(f'{m.group(1)}: sub-test results after the last test')
+            cats[m.group(1)] = (int(m.group(2)), int(m.group(3)))
+            cat = None
+            continue
+        if cat is None:
+            continue
+        m = SUB.match(line)
+        if m:
+            name, directive = m.group(3), m.group(4)
+            d = DIRECTIVE_FIRST.match(name)
+            if d:   # "ok 3 # SKIP why": kselftest's skip has no name
+                directive, name = d.group(1), d.group(2)
+            subs.append((norm(name), result(m.group(1), directive)))
+            continue
+        m = TOP.match(line)
+        if m:
+            name = norm(m.group(3))
+            n = seen.get(name, 0) + 1
+            seen[name] = n
+            if n > 1:
+                name = f'{name} #{n}'
+            res[(cat, name)] = result(m.group(1), m.group(4))
+            dup = {}
+            for sname, sres in subs:
+                k = dup.get(sname, 0) + 1
+                dup[sname] = k
+                key = (cat, f'{name} :: {sname}' + (f' #{k}' if k > 1 else ''))
+                res[key] = sres
+            subs = []
+    if cat is not None:
+        problems.append(f'category {cat} never finished (guest hung or was killed)')
+    return res, cats, problems
+
+
+def load_expected(path):
+    exp = {}
+    with open(path) as f:
+        for no, line in enumerate(f, 1):
+            if not line.strip() or line.startswith('#'):
+                continue
+            parts = line.rstrip('\n').split('\t')
+            if len(parts) != 4 or parts[2] not in ('pass', 'skip', 'fail'):
+                sys.exit(f'{path}:{no}: malformed line')
+            if parts[2] != 'pass' and not parts[3].strip():
+                sys.exit(f'{path}:{no}: {parts[2]} without a reason')
+            exp[(parts[0], parts[1])] = (parts[2], parts[3])
+    return exp
+
+
+def table(res, cats, wanted):
+    print(f'{"category":<18} {"pass":>5} {"fail":>5} {"skip":>5} {"seconds":>8}')
+    tot = [0, 0, 0]
+    for c in wanted:
+        n = [sum(1 for (cc, _), r in res.items() if cc == c and r == k)
+             for k in ('pass', 'fail', 'skip')]
+        tot = [a + b for a, b in zip(tot, n)]
+        secs = cats.get(c, (None, '-'))[1]
+        print(f'{c:<18} {n[0]:>5} {n[1]:>5} {n[2]:>5} {secs:>8}')
+    print(f'{"total":<18} {tot[0]:>5} {tot[1]:>5} {tot[2]:>5}')
+    return tot
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('mode', choices=('compare', 'record'))
+    ap.add_argument('log')
+    ap.add_argument('expected')
+    ap.add_argument('--categories', required=True)
+    ap.add_argument('--results')
+    ap.add_argument('--reasons')
+    a = ap.parse_args()
+    wanted = [c for c in a.categories.split(',') if c]
+    res, cats, problems = parse(a.log)
+    for c in wanted:
+        if c not in cats:
+            problems.append(f'category {c}: no results (it did not run to its end)')
+    if a.results:
+        with open(a.results, 'w') as f:
+            for (c, t), r in sorted(res.items()):
+                f.write(f'{c}\t{t}\t{r}\n')
+    table(res, cats, wanted)
+
+    if a.mode == 'record':
+        rules = []
+        if a.reasons:
+            with open(a.reasons) as f:
+                for line in f:
+                    if line.strip() and not line.startswith('#'):
+                        pat, why = line.rstrip('\n').split('\t', 1)
+                        rules.append((pat, why))
+        old = {}
+        try:
+            old = load_expected(a.expected)
+        except (OSError, SystemExit):
+            pass
+        keep = {k: v for k, v in old.items() if k[0] not in wanted}
+        out, unexplained = [], 0
+        for (c, t), r in sorted(res.items()):
+            why = ''
+            if r != 'pass':
+                why = next((w for p, w in rules if fnmatch.fnmatchcase(f'{c}/{t}', p)), '')
+                unexplained += not why
+            keep[(c, t)] = (r, why)
+        with open(a.expected, 'w') as f:
+            f.write('# tools/testing/selftests/mm on the base kernel: see workbench/selftests.reasons\n')
+            f.write('# category\ttest [:: sub-test]\tresult\treason on the base\n')
+            for (c, t), (r, why) in sorted(keep.items()):
+                f.write(f'{c}\t{t}\t{r}\t{why}\n')
+        for p in problems:
+            print('problem:', p)
+        print(f'recorded {len(res)} results; {unexplained} skip/fail without a reason')
+        return 1 if problems or unexplained else 0
+
+    exp = load_expected(a.expected)
+    dev = []
+    for (c, t), (r, _) in sorted(exp.items()):
+        if c not in wanted:
+            continue
+        got = res.get((c, t))
+        if got is None:
+            dev.append(f'{c}/{t}: expected {r}, did not run')
+        elif got != r:
+            dev.append(f'{c}/{t}: expected {r}, got {got}')
+    for (c, t), r in sorted(res.items()):
+        if (c, t) not in exp:
+            dev.append(f'{c}/{t}: {r}, but not in the baseline')
+    for p in problems:
+        print('problem:', p)
+    for d in dev:
+        print('deviation:', d)
+    n = sum(1 for k in exp if k[0] in wanted)
+    print(f'{len(res)} results, {n} expected; {len(dev)} deviations, {len(problems)} problems')
+    return 1 if dev or problems else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
