@@ -6,7 +6,9 @@ W := workbench
 export LINUX_SRC
 
 .PHONY: all help deps prepare apply build initramfs boot shell summary \
-	export regen noop pagesize-report ptdesc-audit check check-all clean distclean
+	export regen noop pagesize-report ptdesc-audit check check-all clean distclean \
+	selftests-build selftests selftests-base selftests-baseline faultinject lockdep kasan
+CATS ?= mmap,mremap,mlock,madv_populate,mkdirty,cow,gup_test,thp_quick,pagemap,soft_dirty,userfaultfd,memfd_secret,process_mrelease
 
 all: ## deps, base, series, build, boot in QEMU, summary
 	@$(W)/main.sh
@@ -33,8 +35,36 @@ initramfs: ## build the guest initramfs
 boot: ## boot the built kernel and run the smoke workload
 	@$(W)/initramfs.sh && $(W)/boot.sh qemu
 
-shell: ## boot the built kernel to an interactive shell
-	@$(W)/initramfs.sh && $(W)/boot.sh qemu shell
+shell: ## boot the built kernel to a shell (with the mm selftests once built)
+	@$(W)/initramfs.sh && \
+	if [ -f build/initramfs-selftests.cpio.gz ]; then \
+		BOOT_INITRD=build/initramfs-selftests.cpio.gz BOOT_MEM=3G $(W)/boot.sh qemu shell; \
+	else $(W)/boot.sh qemu shell; fi
+
+selftests-build: ## build tools/testing/selftests/mm (static) into the guest initramfs
+	@$(W)/initramfs.sh && $(W)/selftests.sh build
+
+selftests: ## run mm selftest categories CATS=a,b on the series kernel
+	@$(W)/selftests.sh run qemu $(CATS) cats
+
+selftests-base: ## run CATS on the base kernel and compare with the baseline
+	@$(W)/build.sh base-qemu build/base && $(W)/selftests.sh run base-qemu $(CATS) base
+
+selftests-baseline: ## record CATS on the base kernel into workbench/selftests.expected
+	@$(W)/build.sh base-qemu build/base && ST_MODE=record $(W)/selftests.sh run base-qemu $(CATS) base
+
+faultinject: ## boot the series kernel with page-table allocation failures
+	@$(W)/initramfs.sh && BOOT_TAG=fi BOOT_MEM=2G $(W)/boot.sh qemu faultinject
+
+lockdep: ## build and boot the lockdep kernel (-smp 4): smoke and fault injection
+	@$(W)/build.sh lockdep build/linux configs/qemu.config configs/lockdep.config && \
+	$(W)/initramfs.sh && BOOT_SMP=4 BOOT_TAG=smoke $(W)/boot.sh lockdep smoke && \
+	BOOT_SMP=4 BOOT_TAG=fi BOOT_MEM=2G $(W)/boot.sh lockdep faultinject
+
+kasan: ## build and boot the KASAN kernel: smoke and fault injection
+	@$(W)/build.sh kasan build/linux configs/qemu.config configs/kasan.config && \
+	$(W)/initramfs.sh && BOOT_TAG=smoke BOOT_MEM=2G BOOT_TIMEOUT=900 $(W)/boot.sh kasan smoke && \
+	BOOT_TAG=fi BOOT_MEM=2G BOOT_TIMEOUT=1800 $(W)/boot.sh kasan faultinject
 
 summary: ## print the summary of the last run
 	@$(W)/summary.sh

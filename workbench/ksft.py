@@ -10,13 +10,21 @@ LOG is what the guest wrote to its second serial port: one
 "WB-CAT begin C" ... "WB-CAT end C rc=N seconds=S" block per category,
 each holding run_vmtests.sh's TAP. A test is one run_test line of
 run_vmtests.sh ("ok 3 uffd-stress anon 20 16"); its sub-tests are the
-kselftest lines its program printed ("# ok 7 madvise(MADV_DONTNEED) ...").
+kselftest lines its program printed ("# ok 7 madvise(MADV_DONTNEED) ..."),
+named after the "[RUN] ..." line before them where the program prints one
+(cow does; its skip lines carry only the reason). khugepaged prints no TAP:
+each of its "step... OK/Fail" lines is a sub-test, named after the
+"Run test: ..." line before it, so a collapse that stops working is seen
+even though the swap cases already make the program fail on the base.
 Both count, so a sub-test that turns from pass into skip is a deviation
 even when its program still exits 0.
 
 The expected file has one line per test or sub-test:
     category <TAB> test [:: sub-test] <TAB> pass|skip|fail <TAB> reason
 Every skip and fail carries the reason it happens on the base kernel.
+"flaky" (pass or fail accepted, never skip) is only for a test seen to
+both pass and fail on identical code, with the evidence as its reason;
+it is set by hand, and only for such a test.
 compare fails on any deviation: a different result, a test missing from
 the run, or a test the baseline does not know.
 """
@@ -28,6 +36,9 @@ import sys
 TOP = re.compile(r'^(not ok|ok) (\d+) (.*?)(?: # (SKIP|exit=\d+).*)?$')
 SUB = re.compile(r'^# (not ok|ok) (\d+) (.*?)(?: # ((?:SKIP|XFAIL)\b.*))?$')
 DIRECTIVE_FIRST = re.compile(r'^# ((?:SKIP|XFAIL)\b)\s*(.*)$')
+KHP_TEST = re.compile(r'^# Run test: (.*)$')
+KHP_STEP = re.compile(r'^# (.*?)\s*\x1b\[3[12]m(OK|Fail)\x1b\[0m$')
+RUN_MSG = re.compile(r'^# # \[RUN\] (.*)$')
 CAT_BEGIN = re.compile(r'^WB-CAT begin (\S+)')
 CAT_END = re.compile(r'^WB-CAT end (\S+) rc=(\d+) seconds=(\d+)')
 
@@ -50,13 +61,13 @@ def norm(text):
 def parse(path):
     """Return ({(cat, name): result}, {cat: (rc, seconds)}, [problems])."""
     res, cats, problems = {}, {}, []
-    cat, subs, seen = None, [], {}
+    cat, subs, seen, run, khp = None, [], {}, None, None
     with open(path, errors='replace') as f:
         lines = [l.rstrip('\r\n') for l in f]
     for line in lines:
         m = CAT_BEGIN.match(line)
         if m:
-            cat, subs, seen = m.group(1), [], {}
+            cat, subs, seen, run = m.group(1), [], {}, None
             continue
         m = CAT_END.match(line)
         if m:
@@ -69,13 +80,33 @@ def parse(path):
             continue
         if cat is None:
             continue
+        m = RUN_MSG.match(line)
+        if m:
+            run = norm(m.group(1))
+            continue
+        m = KHP_TEST.match(line)
+        if m:
+            khp = norm(m.group(1))
+            continue
+        m = KHP_STEP.match(line)
+        if m:   # khugepaged.c: "# <step>... \e[32mOK\e[0m" or "...Fail"
+            # "Step 1/512...Step 2/512... OK": the last step, no counter.
+            step = m.group(1).rstrip('. ').split('...')[-1]
+            step = norm(re.sub(r'\s+\d+/\d+$', '', step))
+            subs.append((f'{khp} -> {step}' if khp else step,
+                         'pass' if m.group(2) == 'OK' else 'fail'))
+            continue
         m = SUB.match(line)
         if m:
             name, directive = m.group(3), m.group(4)
             d = DIRECTIVE_FIRST.match(name)
             if d:   # "ok 3 # SKIP why": kselftest's skip has no name
                 directive, name = d.group(1), d.group(2)
-            subs.append((norm(name), result(m.group(1), directive)))
+            name = norm(name)
+            if run:     # "[RUN] what" names the case; the result line may
+                name = f'{run} -> {name}' if name else run   # only say why
+                run = None
+            subs.append((name, result(m.group(1), directive)))
             continue
         m = TOP.match(line)
         if m:
@@ -104,7 +135,7 @@ def load_expected(path):
             if not line.strip() or line.startswith('#'):
                 continue
             parts = line.rstrip('\n').split('\t')
-            if len(parts) != 4 or parts[2] not in ('pass', 'skip', 'fail'):
+            if len(parts) != 4 or parts[2] not in ('pass', 'skip', 'fail', 'flaky'):
                 sys.exit(f'{path}:{no}: malformed line')
             if parts[2] != 'pass' and not parts[3].strip():
                 sys.exit(f'{path}:{no}: {parts[2]} without a reason')
@@ -133,6 +164,8 @@ def main():
     ap.add_argument('--categories', required=True)
     ap.add_argument('--results')
     ap.add_argument('--reasons')
+    ap.add_argument('--rows', help='compare: write one "st/CAT/TEST<TAB>status" row '
+                    'per test for check.sh (pass, skip, xfail or FAIL)')
     a = ap.parse_args()
     wanted = [c for c in a.categories.split(',') if c]
     res, cats, problems = parse(a.log)
@@ -161,6 +194,9 @@ def main():
         keep = {k: v for k, v in old.items() if k[0] not in wanted}
         out, unexplained = [], 0
         for (c, t), r in sorted(res.items()):
+            if old.get((c, t), ('',))[0] == 'flaky' and r in ('pass', 'fail'):
+                keep[(c, t)] = old[(c, t)]      # keep the hand-set mark
+                continue
             why = ''
             if r != 'pass':
                 why = next((w for p, w in rules if fnmatch.fnmatchcase(f'{c}/{t}', p)), '')
@@ -184,11 +220,26 @@ def main():
         got = res.get((c, t))
         if got is None:
             dev.append(f'{c}/{t}: expected {r}, did not run')
-        elif got != r:
+        elif got != r and not (r == 'flaky' and got in ('pass', 'fail')):
             dev.append(f'{c}/{t}: expected {r}, got {got}')
     for (c, t), r in sorted(res.items()):
         if (c, t) not in exp:
             dev.append(f'{c}/{t}: {r}, but not in the baseline')
+    if a.rows:
+        with open(a.rows, 'w') as f:
+            for (c, t) in sorted(set(res) | {k for k in exp if k[0] in wanted}):
+                want = exp.get((c, t), (None,))[0]
+                got = res.get((c, t))
+                if want == 'flaky' and got in ('pass', 'fail'):
+                    st = 'xfail' if got == 'fail' else 'pass'
+                elif got is None or want is None or got != want:
+                    st = 'FAIL'
+                else:
+                    st = {'pass': 'pass', 'skip': 'skip', 'fail': 'xfail'}[got]
+                name = f'st/{c}/{t}'.replace('\t', ' ')
+                f.write(f'{name}\t{st}\t-\n')
+            for p in problems:
+                f.write(f'st/problem: {p}\tFAIL\t-\n')
     for p in problems:
         print('problem:', p)
     for d in dev:

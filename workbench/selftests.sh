@@ -59,6 +59,7 @@ build() {
 	"${mk[@]}" >>"$log" 2>&1 ||
 		{ grep -E 'error' "$log" | head -n 20 >&2; die "building the mm selftests failed (log: $log)"; }
 	cp "$src"/*.sh "$src/settings" "$ST_OUT/"
+	install -m 755 "$WB_TOP/guest/thp_quick.sh" "$ST_OUT/thp_quick.sh"
 	local n
 	n=$(find "$ST_OUT" -maxdepth 1 -type f -executable ! -name '*.sh' | wc -l)
 	note "built $n test programs"
@@ -83,12 +84,18 @@ run() {
 	local name=${1:?usage: selftests.sh run NAME CATEGORIES [TAG]} cats=${2:?categories}
 	local tag=${3:-selftests} rc=0
 	[ -f "$ST_INITRD" ] || die "no selftests initramfs (run 'make selftests-build')"
-	BOOT_INITRD=$ST_INITRD BOOT_TAG=$tag BOOT_MEM=${BOOT_MEM:-3G} \
-		BOOT_TIMEOUT=${BOOT_TIMEOUT:-3000} BOOT_APPEND="wb.cats=$cats ${BOOT_APPEND:-}" \
+	# -smp 3: migration.c wants two threads besides its own. hugepages=
+	# at boot: run_vmtests.sh resets the pool to its value at start after
+	# the userfaultfd tests, so a pool it reserved itself would be gone
+	# for every later category.
+	BOOT_INITRD=$ST_INITRD BOOT_TAG=$tag BOOT_MEM=${BOOT_MEM:-3G} BOOT_SMP=${BOOT_SMP:-3} \
+		BOOT_TIMEOUT=${BOOT_TIMEOUT:-3000} \
+		BOOT_APPEND="wb.cats=$cats hugepages=128 ${BOOT_APPEND:-}" \
 		bash "$WB_TOP/workbench/boot.sh" "$name" selftests || rc=1
 	python3 "$WB_TOP/workbench/ksft.py" "${ST_MODE:-compare}" "$LOGS/boot-$name-$tag.log.ttyS1" "$EXPECTED" \
 		--categories "$cats" --results "$BUILD/selftests-$name-$tag.tsv" \
-		--reasons "$WB_TOP/workbench/selftests.reasons" || rc=1
+		--reasons "$WB_TOP/workbench/selftests.reasons" \
+		--rows "$BUILD/selftests-$name-$tag.rows" || rc=1
 	return "$rc"
 }
 
