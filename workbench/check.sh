@@ -159,6 +159,8 @@ if [ -r "$LOGS/boot-qemu.tap" ] && passed build; then
 		printf 'guest/%s\t%s\t-\n' "$n" "$r" >>"$RES"
 	done < <(sed 's/^not ok/not_ok/' "$LOGS/boot-qemu.tap")
 fi
+run_test selftests-detects bash "$T/ksft-detects.sh"
+run_test bootcheck-detects bash "$T/bootcheck-detects.sh"
 run_test selftests-build t_selftests_build
 rm -f "$BUILD/selftests-qemu-check.rows"
 run_test selftests t_selftests

@@ -169,6 +169,7 @@ def main():
     a = ap.parse_args()
     wanted = [c for c in a.categories.split(',') if c]
     res, cats, problems = parse(a.log)
+    res = {k: v for k, v in res.items() if k[0] in wanted}
     for c in wanted:
         if c not in cats:
             problems.append(f'category {c}: no results (it did not run to its end)')

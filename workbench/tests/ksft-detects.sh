@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# The selftest comparator (workbench/ksft.py) fails on every kind of
+# deviation from the baseline, and passes on a run that matches it.
+. "$(dirname "$0")/../lib.sh"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+ksft() { python3 "$WB_TOP/workbench/ksft.py" "$@"; }
+
+# A run as the guest writes it: sub-tests, a [RUN]-named skip, a
+# khugepaged step line, and the run_vmtests.sh result lines.
+log() {
+	cat <<LOG
+WB-CAT begin cow
+TAP version 13
+# running ./cow
+# # [RUN] Basic COW after fork() ... with base page
+# ok 1 No leak from parent into child
+# # [RUN] Basic COW after fork() ... with swapped out base page
+# ok 2 # SKIP MADV_PAGEOUT did not work, is swap enabled?
+# ${1:-ok} 3 vmsplice() + unmap in child
+# [PASS]
+ok 1 cow
+WB-CAT end cow rc=0 seconds=1
+WB-CAT begin thp_quick
+# Run test: collapse_full (khugepaged:anon)
+# Collapse multiple fully populated PTE table.... $(printf '\033[3%sm%s\033[0m' "${2:-2}" "${3:-OK}")
+ok 1 khugepaged khugepaged:anon
+WB-CAT end thp_quick rc=0 seconds=1
+LOG
+}
+log >"$tmp/base.log"
+printf '# test\n' >"$tmp/reasons"
+printf '*MADV_PAGEOUT*\tno swap\n' >"$tmp/reasons"
+ksft record "$tmp/base.log" "$tmp/exp" --categories cow,thp_quick --reasons "$tmp/reasons" >/dev/null
+n=$(grep -vc '^#' "$tmp/exp")
+[ "$n" -eq 6 ] || { cat "$tmp/exp"; die "expected 6 recorded results, got $n"; }
+grep -q $'cow\tcow :: Basic COW after fork() ... with swapped out base page -> MADV_PAGEOUT did not work, is swap enabled?\tskip\tno swap' "$tmp/exp" ||
+	die "the [RUN]-named skip was not recorded with its reason"
+ksft compare "$tmp/base.log" "$tmp/exp" --categories cow,thp_quick >/dev/null ||
+	die "a run identical to the baseline does not pass"
+
+expect_fail() { # WHAT LOG-FILE
+	if ksft compare "$2" "$tmp/exp" --categories cow,thp_quick >"$tmp/out"; then
+		die "not caught: $1"
+	fi
+	echo "caught: $1: $(grep -m1 -E '^(deviation|problem):' "$tmp/out")"
+}
+log "not ok" >"$tmp/a.log"; expect_fail "a sub-test that now fails" "$tmp/a.log"
+log ok 1 Fail >"$tmp/b.log"; expect_fail "a khugepaged step that now fails" "$tmp/b.log"
+log | sed 's/^# ok 1 No leak/# ok 1 # SKIP No leak/' >"$tmp/c.log"
+expect_fail "a pass that became a skip" "$tmp/c.log"
+log | grep -v 'vmsplice' >"$tmp/d.log"; expect_fail "a sub-test that no longer runs" "$tmp/d.log"
+log | sed '/WB-CAT end thp_quick/d' >"$tmp/e.log"; expect_fail "a category that never finished" "$tmp/e.log"
+log | sed 's/^# ok 1 No leak/# ok 1 No leak\n# ok 9 a new case/' >"$tmp/f.log"
+expect_fail "a test the baseline does not know" "$tmp/f.log"
+# A skip or fail without a reason cannot be recorded.
+: >"$tmp/reasons"
+if ksft record "$tmp/base.log" "$tmp/exp2" --categories cow,thp_quick --reasons "$tmp/reasons" >/dev/null; then
+	die "a skip without a reason was recorded"
+fi
+echo "caught: a skip without a reason"
