@@ -29,7 +29,9 @@ BAD = re.compile(
     r'possible recursive locking|inconsistent lock state|suspicious RCU usage|'
     r'KASAN:|UBSAN:|blocked for more than|soft lockup|hard LOCKUP|'
     r'rcu_.* detected stall|Bad page|BUG kmalloc|Unable to handle|'
-    r'kmemleak: .*new suspected memory leaks|lockdep|DEBUG_LOCKS_WARN_ON')
+    r'kmemleak: .*new suspected memory leaks|DEBUG_LOCKS_WARN_ON|INFO: possible|'
+    r'INFO: inconsistent|turning off the locking correctness validator|'
+    r'INFO: task .* blocked')
 # Blocks the fault injection causes on purpose: they start with one of
 # these lines and end with the end of the stack dump.
 BY_DESIGN_START = re.compile(r'page allocation failure: order:|invoked oom-killer:|'

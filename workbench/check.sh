@@ -115,8 +115,12 @@ t_lockdep() {
 	need boot
 	bash "$W/build.sh" lockdep "$KTREE" "$WB_TOP/configs/qemu.config" "$WB_TOP/configs/lockdep.config"
 	BOOT_SMP=4 BOOT_TAG=smoke bash "$W/boot.sh" lockdep smoke
-	BOOT_SMP=4 BOOT_TAG=fi BOOT_MEM=2G bash "$W/boot.sh" lockdep faultinject
 }
+# Fault injection on the lockdep kernel (-smp 4): there spinlock_t does
+# not fit in struct ptdesc, so ptlocks come from slab and failslab hits
+# them. In check-all until its PageTables-after-workload result is
+# understood (100 kB before, 200 kB after, in its first run).
+t_lockdep_fi() { need lockdep && BOOT_SMP=4 BOOT_TAG=fi BOOT_MEM=2G bash "$W/boot.sh" lockdep faultinject; }
 t_selftests_slow() { need selftests-build && bash "$W/selftests.sh" run qemu "$ST_SLOW" slow; }
 t_selftests_base() {
 	need selftests-build
@@ -193,6 +197,7 @@ if [ "$ALL" -eq 1 ]; then
 	st_rows qemu-slow
 	run_test all/selftests-base t_selftests_base
 	st_rows base-qemu-base
+	run_test all/lockdep-faultinject t_lockdep_fi
 	run_test all/kasan t_kasan
 fi
 
