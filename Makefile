@@ -91,7 +91,8 @@ check-all: ## check plus the heavy runs
 	@$(W)/check.sh --all
 
 clean: ## remove build outputs (keeps the kernel tree)
-	rm -rf build/out build/initramfs build/initramfs.cpio.gz build/logs build/regen
+	rm -rf build/out build/initramfs build/initramfs.cpio.gz build/logs build/regen \
+		build/initramfs-st build/initramfs-selftests.cpio.gz build/selftests-mm build/selftests-hdr
 
 distclean: ## remove build/ entirely, unless the kernel tree has unsaved work
 	@$(W)/distclean.sh
