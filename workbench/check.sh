@@ -145,6 +145,7 @@ run_test deps t_deps
 run_test prepare t_prepare
 run_test apply t_apply
 run_test regen t_regen
+run_test cocci-modes bash "$T/cocci-modes.sh"
 run_test am-fresh t_am_fresh
 run_test checkpatch t_checkpatch
 run_test kpath-files t_kpath_files

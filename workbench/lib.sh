@@ -81,6 +81,14 @@ series_patches() {
 		! -name '0000-cover-letter.patch' | LC_ALL=C sort
 }
 
+# Print the regeneration commands from a patch's message, one per line.
+regen_cmds() {
+	awk '/^---$/ { exit }
+	     /^  \$ / { cmd = substr($0, 5); cont = (cmd ~ /\\$/); if (!cont) { print cmd; cmd = "" } ; next }
+	     cont { line = $0; sub(/^ +/, "", line); cmd = substr(cmd, 1, length(cmd) - 1) line;
+	            cont = (cmd ~ /\\$/); if (!cont) { print cmd; cmd = "" } }' "$1"
+}
+
 # Fields recorded in the cover letter: "base-xxx: value" lines.
 recorded() {
 	local key=$1

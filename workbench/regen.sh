@@ -26,14 +26,6 @@ else
 	kgit worktree add -q --detach "$wt" "$BASE_REF"
 fi
 
-# Print the regeneration commands from a patch's message, one per line.
-regen_cmds() {
-	awk '/^---$/ { exit }
-	     /^  \$ / { cmd = substr($0, 5); cont = (cmd ~ /\\$/); if (!cont) { print cmd; cmd = "" } ; next }
-	     cont { line = $0; sub(/^ +/, "", line); cmd = substr(cmd, 1, length(cmd) - 1) line;
-	            cont = (cmd ~ /\\$/); if (!cont) { print cmd; cmd = "" } }' "$1"
-}
-
 export GIT_COMMITTER_NAME='ptdesc-first workbench' GIT_COMMITTER_EMAIL='workbench@ptdesc-first.invalid'
 mech=0 total=0
 while IFS= read -r p; do

@@ -53,11 +53,37 @@ identifier virtual.new;
 - old
 + new
 
-@r depends on context || org || report@
+@depends on context@
+identifier virtual.old;
+@@
+*#define old
+
+@depends on context@
+identifier virtual.old;
+@@
+* old
+
+@rd depends on org || report@
+identifier virtual.old;
+position p;
+@@
+#define old@p
+
+@r depends on org || report@
 identifier virtual.old;
 position p;
 @@
  old@p
+
+@script:python depends on org@
+p << rd.p;
+@@
+coccilib.org.print_todo(p[0], "definition of the macro to rename")
+
+@script:python depends on report@
+p << rd.p;
+@@
+coccilib.report.print_report(p[0], "definition of the macro to rename")
 
 @script:python depends on org@
 p << r.p;

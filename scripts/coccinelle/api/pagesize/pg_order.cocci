@@ -45,15 +45,25 @@ type T;
   << E
 )
 
-@r depends on context || org || report@
+@depends on context@
+expression E : script:python () { is_order(E) };
+type T;
+@@
+(
+* PAGE_SIZE << E
+|
+* (T)PAGE_SIZE << E
+)
+
+@r depends on org || report@
 expression E : script:python () { is_order(E) };
 type T;
 position p;
 @@
 (
-* PAGE_SIZE@p << E
+  PAGE_SIZE@p << E
 |
-* (T)PAGE_SIZE@p << E
+  (T)PAGE_SIZE@p << E
 )
 
 @script:python depends on org@

@@ -71,10 +71,15 @@ position p1 = {r.p, rf.p};
 - PAGE_SHIFT@p1
 + PG_SHIFT
 
-@c depends on context || org || report@
+@depends on context@
 position p1 = {r.p, rf.p};
 @@
 * PAGE_SHIFT@p1
+
+@c depends on org || report@
+position p1 = {r.p, rf.p};
+@@
+  PAGE_SHIFT@p1
 
 @script:python depends on org@
 p << c.p1;

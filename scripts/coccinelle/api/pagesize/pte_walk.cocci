@@ -38,15 +38,25 @@ expression a;
   , p++
 )
 
-@r depends on context || org || report@
+@depends on context@
+pte_t *p;
+expression a;
+@@
+(
+* p++, a += PAGE_SIZE
+|
+* a += PAGE_SIZE, p++
+)
+
+@r depends on org || report@
 pte_t *p;
 expression a;
 position pos;
 @@
 (
-* p++, a += PAGE_SIZE@pos
+  p++, a += PAGE_SIZE@pos
 |
-* a += PAGE_SIZE@pos, p++
+  a += PAGE_SIZE@pos, p++
 )
 
 @script:python depends on org@

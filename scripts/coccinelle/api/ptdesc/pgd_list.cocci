@@ -79,13 +79,20 @@ identifier page;
 + struct ptdesc *ptdesc
   );
 
-@r depends on context || org || report@
+@depends on context@
+identifier page;
+iterator name list_for_each_entry;
+statement S;
+@@
+* list_for_each_entry(page, &pgd_list, lru) S
+
+@r depends on org || report@
 identifier page;
 iterator name list_for_each_entry;
 statement S;
 position pos;
 @@
-* list_for_each_entry@pos(page, &pgd_list, lru) S
+  list_for_each_entry@pos(page, &pgd_list, lru) S
 
 @script:python depends on org@
 pos << r.pos;
