@@ -29,6 +29,7 @@ compare fails on any deviation: a different result, a test missing from
 the run, or a test the baseline does not know.
 """
 import argparse
+import os
 import fnmatch
 import re
 import sys
@@ -197,10 +198,8 @@ def main():
                         pat, why = line.rstrip('\n').split('\t', 1)
                         rules.append((pat, why))
         old = {}
-        try:
-            old = load_expected(a.expected)
-        except (OSError, SystemExit):
-            pass
+        if os.path.exists(a.expected):
+            old = load_expected(a.expected)     # a broken file stops here
         keep = {k: v for k, v in old.items() if k[0] not in wanted}
         out, unexplained = [], 0
         for (c, t), r in sorted(res.items()):
@@ -210,17 +209,26 @@ def main():
             why = ''
             if r != 'pass':
                 why = next((w for p, w in rules if fnmatch.fnmatchcase(f'{c}/{t}', p)), '')
-                unexplained += not why
+                if not why:
+                    unexplained += 1
+                    print(f'no reason: {c}/{t}: {r}')
             keep[(c, t)] = (r, why)
-        with open(a.expected, 'w') as f:
+        for p in problems:
+            print('problem:', p)
+        if problems or unexplained:
+            # Nothing is written: the file stays a complete, explained
+            # baseline.
+            print(f'{unexplained} skip/fail without a reason in {a.reasons} '
+                  f'(see {a.results or "the table"}); {a.expected} not changed')
+            return 1
+        with open(a.expected + '.tmp', 'w') as f:
             f.write('# tools/testing/selftests/mm on the base kernel: see workbench/selftests.reasons\n')
             f.write('# category\ttest [:: sub-test]\tresult\treason on the base\n')
             for (c, t), (r, why) in sorted(keep.items()):
                 f.write(f'{c}\t{t}\t{r}\t{why}\n')
-        for p in problems:
-            print('problem:', p)
-        print(f'recorded {len(res)} results; {unexplained} skip/fail without a reason')
-        return 1 if problems or unexplained else 0
+        os.replace(a.expected + '.tmp', a.expected)
+        print(f'recorded {len(res)} results of {",".join(wanted)} into {a.expected}')
+        return 0
 
     exp = load_expected(a.expected)
     dev = []

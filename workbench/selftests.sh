@@ -70,6 +70,13 @@ build() {
 	mkdir -p "$stage/selftests" "$stage/bin"
 	cp -a "$ST_OUT" "$stage/selftests/mm"
 	cp /bin/bash-static "$stage/bin/bash"
+	# pgrep -f and killall --wait, which busybox-static lacks.
+	mkdir -p "$stage/selftests/bin"
+	install -m 755 "$WB_TOP/guest/pgrep" "$WB_TOP/guest/killall" "$stage/selftests/bin/"
+	# The kernel config, gzipped like /proc/config.gz (busybox gzip cannot
+	# pass plain text through), for va_high_addr_switch.sh.
+	mkdir -p "$stage/boot"
+	gzip -n -c "$kout/.config" >"$stage/boot/config"
 	[ -f "$BUILD/initramfs.cpio.gz" ] || bash "$WB_TOP/workbench/initramfs.sh"
 	{
 		cat "$BUILD/initramfs.cpio.gz"
@@ -89,7 +96,7 @@ run() {
 	# the userfaultfd tests, so a pool it reserved itself would be gone
 	# for every later category.
 	BOOT_INITRD=$ST_INITRD BOOT_TAG=$tag BOOT_MEM=${BOOT_MEM:-3G} BOOT_SMP=${BOOT_SMP:-3} \
-		BOOT_TIMEOUT=${BOOT_TIMEOUT:-3000} \
+		BOOT_TIMEOUT=${BOOT_TIMEOUT:-4500} \
 		BOOT_APPEND="wb.cats=$cats hugepages=128 ${BOOT_APPEND:-}" \
 		bash "$WB_TOP/workbench/boot.sh" "$name" selftests || rc=1
 	python3 "$WB_TOP/workbench/ksft.py" "${ST_MODE:-compare}" "$LOGS/boot-$name-$tag.log.ttyS1" "$EXPECTED" \

@@ -56,7 +56,17 @@ log | sed 's/^# ok 3 vmsplice.*/&\n# ok 4 a new case/' >"$tmp/f.log"
 expect_fail "a test the baseline does not know" "$tmp/f.log"
 # A skip or fail without a reason cannot be recorded.
 : >"$tmp/reasons"
+cp "$tmp/exp" "$tmp/exp2"
 if ksft record "$tmp/base.log" "$tmp/exp2" --categories cow,thp_quick --reasons "$tmp/reasons" >/dev/null; then
 	die "a skip without a reason was recorded"
 fi
-echo "caught: a skip without a reason"
+cmp -s "$tmp/exp" "$tmp/exp2" || die "a refused recording changed the baseline"
+echo "caught: a skip without a reason (the baseline is left as it was)"
+# A baseline that does not load is an error, never an empty start.
+{ cat "$tmp/exp"; printf 'cow\tbroken\tfail\t\n'; } >"$tmp/exp3"
+cp "$tmp/exp3" "$tmp/exp4"
+if ksft record "$tmp/base.log" "$tmp/exp3" --categories mmap --reasons "$tmp/reasons" >/dev/null 2>&1; then
+	die "a broken baseline was overwritten"
+fi
+cmp -s "$tmp/exp3" "$tmp/exp4" || die "a broken baseline was changed"
+echo "caught: a broken baseline (left as it was)"
