@@ -41,6 +41,9 @@ BY_DESIGN_END = re.compile(r'</TASK>|^\S*\s*name fail|interval \d+, probability'
 MUST_HIT = ('fail_page_alloc:__pte_alloc', 'fail_page_alloc:__pmd_alloc',
             'fail_page_alloc:__pud_alloc', 'fail_page_alloc:copy_page_range',
             'fail_page_alloc:move_page_tables', 'failslab:vm_area_dup')
+# More, for a config where they must hit too (FI_MUST_HIT="a,b"): on the
+# lockdep kernel, ptlocks come from slab, so failslab:__pte_alloc.
+MUST_HIT += tuple(p for p in os.environ.get('FI_MUST_HIT', '').split(',') if p)
 
 
 def kv(line):

@@ -118,9 +118,11 @@ t_lockdep() {
 }
 # Fault injection on the lockdep kernel (-smp 4): there spinlock_t does
 # not fit in struct ptdesc, so ptlocks come from slab and failslab hits
-# them. In check-all until its PageTables-after-workload result is
-# understood (100 kB before, 200 kB after, in its first run).
-t_lockdep_fi() { need lockdep && BOOT_SMP=4 BOOT_TAG=fi BOOT_MEM=2G bash "$W/boot.sh" lockdep faultinject; }
+# them (about 1500 failures), with lockdep watching the error paths.
+t_lockdep_fi() {
+	need lockdep && FI_MUST_HIT=failslab:__pte_alloc BOOT_SMP=4 BOOT_TAG=fi BOOT_MEM=2G \
+		bash "$W/boot.sh" lockdep faultinject
+}
 t_selftests_slow() { need selftests-build && bash "$W/selftests.sh" run qemu "$ST_SLOW" slow; }
 t_selftests_base() {
 	need selftests-build
@@ -172,6 +174,7 @@ run_test selftests t_selftests
 st_rows qemu-check
 run_test faultinject t_faultinject
 run_test lockdep t_lockdep
+run_test lockdep-faultinject t_lockdep_fi
 run_test fail/missing-package bash "$T/fail-missing-package.sh"
 run_test fail/patch-does-not-apply bash "$T/fail-patch-does-not-apply.sh"
 run_test fail/dirty-tree bash "$T/fail-dirty-tree.sh"
@@ -198,7 +201,6 @@ if [ "$ALL" -eq 1 ]; then
 	st_rows qemu-slow
 	run_test all/selftests-base t_selftests_base
 	st_rows base-qemu-base
-	run_test all/lockdep-faultinject t_lockdep_fi
 	run_test all/kasan t_kasan
 fi
 
