@@ -68,6 +68,15 @@ RULES = [
      "__tlb_remove_table() frees a page table as a (swap cache) page, skipping the dtor"),
 ]
 
+# The lookup helpers of Documentation/mm/ptdesc-first.rst: the one place
+# where going from a struct page to a ptdesc is allowed, so that moving
+# ptdescs out of struct page changes only them. Lookups in their bodies
+# are listed but not counted; each must be defined exactly once in scope,
+# and the row "helper-defs" counts every helper defined more or fewer
+# times (a second definition would be a second place to change).
+HELPERS = ("virt_to_ptdesc", "pmd_pgtable_ptdesc")
+helper_def_re = re.compile(r"^static\s+inline\s+struct\s+ptdesc\s*\*\s*(\w+)\s*\(")
+
 SUFFIXES = (".c", ".h")
 strip_re = re.compile(r'//[^\n]*|/\*.*?\*/|"(?:\\.|[^"\\\n])*"', re.S)
 
@@ -99,25 +108,50 @@ def main():
     src = files_from_dir(a.dir) if a.dir else files_from_git(a.tree, a.rev)
     compiled = [(rid, paths, re.compile(rx), why) for rid, paths, rx, why in RULES]
     hits = collections.defaultdict(list)
+    allowed = []
+    defs = collections.defaultdict(list)
     for path, text in src:
         lines = strip(text).splitlines()
+        # Lines inside the body of a lookup helper: from its definition
+        # to the first closing brace in column 0.
+        inside, helper = {}, None
+        for n, line in enumerate(lines, 1):
+            m = helper_def_re.match(line)
+            if m and m.group(1) in HELPERS:
+                helper = m.group(1)
+                defs[helper].append(f"{path}:{n}")
+            if helper:
+                inside[n] = helper
+                if line.startswith("}"):
+                    helper = None
         for rid, paths, rx, why in compiled:
             if not any(path == p or path.startswith(p.rstrip("/") + "/") for p in paths):
                 continue
             for n, line in enumerate(lines, 1):
                 if rx.search(line):
-                    hits[rid].append(f"{path}:{n}: {line.strip()}")
+                    if n in inside:
+                        allowed.append(f"{path}:{n}: [{rid}] in {inside[n]}(): {line.strip()}")
+                    else:
+                        hits[rid].append(f"{path}:{n}: {line.strip()}")
+    for h in HELPERS:
+        if len(defs[h]) != 1:
+            where = ", ".join(defs[h]) or "nowhere"
+            hits["helper-defs"].append(f"{h}() defined {len(defs[h])} times (want 1): {where}")
     total = 0
     print(f"{'rule':<20} {'count':>5}  what it catches")
     print(f"{'-' * 20} {'-' * 5}  {'-' * 40}")
-    for rid, _, _, why in RULES:
+    rows = [(rid, why) for rid, _, _, why in RULES]
+    rows.append(("helper-defs", "a lookup helper not defined exactly once"))
+    for rid, why in rows:
         print(f"{rid:<20} {len(hits[rid]):>5}  {why}")
         total += len(hits[rid])
     print(f"{'total':<20} {total:>5}")
     if not a.quiet:
-        for rid, _, _, _ in RULES:
+        for rid, _ in rows:
             for h in hits[rid]:
                 print(f"  [{rid}] {h}")
+        for h in allowed:
+            print(f"  (helper, not counted) {h}")
     print(f"ptdesc-audit: {total}")
     return 0
 
