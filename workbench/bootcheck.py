@@ -39,7 +39,8 @@ BY_DESIGN_START = re.compile(r'page allocation failure: order:|invoked oom-kille
 BY_DESIGN_END = re.compile(r'</TASK>|^\S*\s*name fail|interval \d+, probability')
 # Phases whose stack filter must be hit by ptload today.
 MUST_HIT = ('fail_page_alloc:__pte_alloc', 'fail_page_alloc:__pmd_alloc',
-            'fail_page_alloc:__pud_alloc', 'fail_page_alloc:copy_page_range',
+            'fail_page_alloc:__pud_alloc', 'fail_page_alloc:__p4d_alloc',
+            'fail_page_alloc:pgd_alloc', 'fail_page_alloc:copy_page_range',
             'fail_page_alloc:move_page_tables', 'failslab:vm_area_dup')
 # More, for a config where they must hit too (FI_MUST_HIT="a,b"): on the
 # lockdep kernel, ptlocks come from slab, so failslab:__pte_alloc.
@@ -148,6 +149,10 @@ def main():
                 errs.append(f'fault injection {ph}: ptload saw something other than '
                             f'ENOMEM, a retried fault or the OOM killer: {l}')
         env['fi_injected'] = injected
+        ran = {l.split()[1][len('phase='):] for l in phases}
+        for ph in MUST_HIT:
+            if ph not in ran:
+                errs.append(f'fault injection {ph}: the phase did not run')
         km = next((kv(l) for l in lines if l.startswith('WB-KMEMLEAK ')), None)
         if km is None:
             errs.append('no kmemleak result')

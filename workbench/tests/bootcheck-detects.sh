@@ -21,6 +21,8 @@ ${2:-}
 WB-FI phase=fail_page_alloc:__pte_alloc interval=3 injected=${3:-771} rc=0 WB-PTLOAD rounds=3 enomem_fork=3 enomem_mremap=0 enomem_populate=3 enomem_mmap=0 oom_killed=0 bad=0
 WB-FI phase=fail_page_alloc:__pmd_alloc interval=2 injected=18 rc=0 WB-PTLOAD bad=0
 WB-FI phase=fail_page_alloc:__pud_alloc interval=2 injected=12 rc=0 WB-PTLOAD bad=0
+WB-FI phase=fail_page_alloc:__p4d_alloc interval=1 injected=3 rc=0 WB-PTLOAD bad=0
+WB-FI phase=fail_page_alloc:pgd_alloc interval=1 injected=3 rc=0 WB-PTLOAD bad=0
 WB-FI phase=fail_page_alloc:copy_page_range interval=5 injected=3 rc=0 WB-PTLOAD bad=0
 WB-FI phase=fail_page_alloc:move_page_tables interval=1 injected=3 rc=0 WB-PTLOAD bad=0
 WB-FI phase=failslab:vm_area_dup interval=3 injected=6 rc=0 WB-PTLOAD bad=0
@@ -47,3 +49,4 @@ good 2138112 "" 771 2 >"$tmp/e.log"; expect_fail "kmemleak reports" "$tmp/e.log"
 good 2138112 "WARNING: CPU: 1 PID: 77 at mm/memory.c:123 __pte_alloc+0x1/0x2" >"$tmp/f.log"
 expect_fail "a WARNING inside the fault-injection window" "$tmp/f.log"
 good | sed 's/^WB-END rc=0$//' >"$tmp/g.log"; expect_fail "a guest that never finished" "$tmp/g.log"
+good | grep -v 'phase=fail_page_alloc:pgd_alloc' >"$tmp/h.log"; expect_fail "a phase that must hit did not run" "$tmp/h.log"
