@@ -75,7 +75,10 @@ RULES = [
 # and the row "helper-defs" counts every helper defined more or fewer
 # times (a second definition would be a second place to change).
 HELPERS = ("virt_to_ptdesc", "pmd_pgtable_ptdesc")
-helper_def_re = re.compile(r"^static\s+inline\s+struct\s+ptdesc\s*\*\s*(\w+)\s*\(")
+# A helper is a static inline function (its body ends at the first "}"
+# in column 0) or a function-like macro (its body ends with the first line
+# that does not end in a backslash).
+helper_def_re = re.compile(r"^(?:static\s+inline\s+struct\s+ptdesc\s*\*\s*|#\s*define\s+)(\w+)\s*\(")
 
 SUFFIXES = (".c", ".h")
 strip_re = re.compile(r'//[^\n]*|/\*.*?\*/|"(?:\\.|[^"\\\n])*"', re.S)
@@ -114,15 +117,17 @@ def main():
         lines = strip(text).splitlines()
         # Lines inside the body of a lookup helper: from its definition
         # to the first closing brace in column 0.
-        inside, helper = {}, None
+        inside, helper, macro = {}, None, False
         for n, line in enumerate(lines, 1):
             m = helper_def_re.match(line)
             if m and m.group(1) in HELPERS:
                 helper = m.group(1)
+                macro = line.lstrip().startswith("#")
                 defs[helper].append(f"{path}:{n}")
             if helper:
                 inside[n] = helper
-                if line.startswith("}"):
+                if (macro and not line.rstrip().endswith("\\")) or \
+                        (not macro and line.startswith("}")):
                     helper = None
         for rid, paths, rx, why in compiled:
             if not any(path == p or path.startswith(p.rstrip("/") + "/") for p in paths):

@@ -40,10 +40,8 @@ C
 # A lookup helper's body may go from struct page to ptdesc (not counted);
 # a second definition of the same helper is counted (helper-defs).
 cat >"$t/include/linux/pgtable.h" <<'C'
-static inline struct ptdesc *pmd_pgtable_ptdesc(pmd_t pmd)
-{
-	return page_ptdesc(pmd_page(pmd));
-}
+#define pmd_pgtable_ptdesc(pmd)	\
+	page_ptdesc(pmd_page(pmd))
 static inline struct ptdesc *virt_to_ptdesc(const void *x)
 {
 	return page_ptdesc(virt_to_page(x));
