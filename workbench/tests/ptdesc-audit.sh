@@ -32,6 +32,10 @@ cat >"$t/mm/pgtable-generic.c" <<'C'
 C
 cat >"$t/include/linux/mm.h" <<'C'
 static inline struct page *pmd_pgtable_page(pmd_t *pmd)
+static inline struct ptdesc *pmd_ptdesc(pmd_t *pmd)
+{
+	return page_ptdesc(pmd_pgtable_page(pmd));
+}
 static inline struct ptdesc *virt_to_ptdesc(const void *x)
 {
 	return page_ptdesc(virt_to_page(x));
