@@ -95,7 +95,11 @@ t_repro() {
 # The mechanical commits (and the definitions before them) change no code.
 t_noop() { need apply && bash "$W/noop.sh"; }
 t_noop_defconfig() { need apply && NOOP_BASECONFIG=defconfig NOOP_CONFIG=$WB_TOP/configs/werror.config bash "$W/noop.sh"; }
-t_noop_xen() { need apply && NOOP_TAG=xen-pv NOOP_CONFIG=$WB_TOP/configs/xen-pv.config bash "$W/noop.sh"; }
+t_noop_xen() {
+	need apply
+	NOOP_TAG=xen-pv NOOP_CONFIG="$WB_TOP/configs/xen-pv.config $WB_TOP/configs/xen-pv-noop.config" \
+		bash "$W/noop.sh"
+}
 t_boot() {
 	need build
 	bash "$W/initramfs.sh"

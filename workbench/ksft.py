@@ -76,8 +76,8 @@ def parse(path):
         lines = [l.rstrip('\r\n') for l in f]
     for line in lines:
         m = CAT_BEGIN.match(line)
-        if m:
-            cat, subs, seen, run = m.group(1), [], {}, None
+        if m:   # nothing carries over from the category before
+            cat, subs, seen, run, khp = m.group(1), [], {}, None, None
             continue
         m = CAT_END.match(line)
         if m:

@@ -16,7 +16,7 @@
 # commit and its last commit, so a "No functional change" claim between
 # two behaviour changes is checked too. Commits outside every run change
 # behaviour on purpose and are listed, not compared.
-# NOOP_CONFIG names the fragment (default configs/qemu.config), NOOP_BASECONFIG
+# NOOP_CONFIG names the fragments (default configs/qemu.config), NOOP_BASECONFIG
 # the base config (default tinyconfig; check-all also uses defconfig).
 . "$(dirname "$0")/lib.sh"
 
@@ -57,7 +57,8 @@ else
 	for b in "${behaviour[@]}"; do note "    not compared: $b"; done
 fi
 tag=${NOOP_TAG:-${NOOP_BASECONFIG:-tinyconfig}}
-frag=${NOOP_CONFIG:-$WB_TOP/configs/qemu.config}
+# NOOP_CONFIG may name several fragments, separated by spaces.
+read -r -a frags <<<"${NOOP_CONFIG:-$WB_TOP/configs/qemu.config}"
 export WB_BASECONFIG=${NOOP_BASECONFIG:-tinyconfig}
 export WB_TARGET=${WB_TARGET:-vmlinux}
 
@@ -78,7 +79,7 @@ for run in "${runs[@]}"; do
 			git -C "$wt" checkout -q --detach "$rev"
 		fi
 		t0=$(now)
-		bash "$WB_TOP/workbench/build.sh" "noop-$tag-$side" "$wt" "$frag"
+		bash "$WB_TOP/workbench/build.sh" "noop-$tag-$side" "$wt" "${frags[@]}"
 		note "built side $side in $(elapsed "$t0")s"
 	done
 	python3 "$WB_TOP/workbench/objcmp.py" "$BUILD/out/noop-$tag-a" "$BUILD/out/noop-$tag-b" || status=1

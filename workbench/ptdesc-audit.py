@@ -52,7 +52,7 @@ RULES = [
      r"\(\s*(pte|pmd|pud|p4d|pgd)_t\s*\*\s*\)\s*(get_zeroed_page|__get_free_pages?)\s*\(",
      "a page table allocated with get_zeroed_page()/__get_free_page(s)(): no ptdesc ctor, no accounting"),
     ("raw-table-free", ["arch/x86/mm", "arch/x86/include/asm/pgalloc.h", "arch/x86/xen"],
-     r"\bfree_pages?\s*\(\s*\(unsigned long\)\s*(pte|pmd|pud|p4d|pgd|pmd_sv)\b",
+     r"\bfree_pages?\s*\(\s*\(unsigned long\)\s*(pte|pmd|pud|p4d|pgd|pmd_sv|user_pgd)\b",
      "a page table freed with free_page(s)(): no ptdesc dtor"),
     ("xen-pinned-page", ["arch/x86/xen", "include/linux/page-flags.h"],
      r"\b(TestSet|TestClear|Set|Clear)?Page(Save)?Pinned\s*\(",
@@ -60,6 +60,9 @@ RULES = [
     ("xen-pte-lock-page", ["arch/x86/xen"],
      r"\bxen_pte_lock\s*\(\s*struct\s+page\b",
      "xen_pte_lock() finds a table's lock from its struct page"),
+    ("xen-user-pgd-private", ["arch/x86/xen"],
+     r"\bpage\s*->\s*private\b",
+     "Xen PV keeps a PGD's user PGD in page->private of the PGD's struct page"),
     ("tlb-table-page", SCOPE,
      r"\b(paravirt_)?tlb_remove_table\s*\(\s*\w+\s*,\s*(virt_to_page|ptdesc_page)\s*\(",
      "a page table handed to the TLB table-freeing path as a struct page (also ptdesc_page())"),
@@ -74,7 +77,7 @@ RULES = [
 # are listed but not counted; each must be defined exactly once in scope,
 # and the row "helper-defs" counts every helper defined more or fewer
 # times (a second definition would be a second place to change).
-HELPERS = ("virt_to_ptdesc", "pmd_ptdesc", "pmd_pgtable_ptdesc")
+HELPERS = ("virt_to_ptdesc", "pmd_ptdesc", "pmd_pgtable_ptdesc", "pfn_ptdesc")
 # A helper is a static inline function (its body ends at the first "}"
 # in column 0) or a function-like macro (its body ends with the first line
 # that does not end in a backslash).

@@ -70,3 +70,18 @@ if ksft record "$tmp/base.log" "$tmp/exp3" --categories mmap --reasons "$tmp/rea
 fi
 cmp -s "$tmp/exp3" "$tmp/exp4" || die "a broken baseline was changed"
 echo "caught: a broken baseline (left as it was)"
+# A category is named the same whatever ran before it in the boot: the
+# khugepaged test name of one category ("Run test: ...") must not prefix
+# the first steps of the next (thp after thp_quick, in the base run).
+{
+	log
+	printf '%s\n' 'WB-CAT begin thp' "# Save THP and khugepaged settings... $(printf '\033[32mOK\033[0m')" \
+		'ok 1 khugepaged' 'WB-CAT end thp rc=0 seconds=1'
+} >"$tmp/g.log"
+printf '%s\n' 'WB-CAT begin thp' "# Save THP and khugepaged settings... $(printf '\033[32mOK\033[0m')" \
+	'ok 1 khugepaged' 'WB-CAT end thp rc=0 seconds=1' >"$tmp/h.log"
+ksft record "$tmp/h.log" "$tmp/exp5" --categories thp --reasons "$tmp/reasons" >/dev/null
+ksft compare "$tmp/g.log" "$tmp/exp5" --categories thp >"$tmp/out" || {
+	cat "$tmp/out"; die "a category's results depend on the category that ran before it"
+}
+echo "ok: a category's sub-tests are named the same after another category"
