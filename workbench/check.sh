@@ -109,7 +109,7 @@ t_boot() {
 # kernel, compared with the base's expected results; lockdep at -smp 4;
 # fault injection on page-table allocations.
 # mm selftest categories: make check runs ST_CHECK (about 6 minutes in
-# the debug guest); check-all adds ST_SLOW (about 20 minutes) and runs
+# the debug guest); check-all adds ST_SLOW (about 25 minutes) and runs
 # both on the unmodified base kernel, which must match the baseline.
 ST_CHECK=${ST_CHECK:-mmap,mremap,mlock,madv_populate,mkdirty,cow,gup_test,thp_quick,pagemap,soft_dirty,userfaultfd,memfd_secret,process_mrelease}
 ST_SLOW=${ST_SLOW:-thp,ksm,migration,hugetlb,hugevm,compaction,mdwe}
