@@ -67,8 +67,8 @@ RULES = [
      r"\b(paravirt_)?tlb_remove_table\s*\(\s*\w+\s*,\s*(virt_to_page|ptdesc_page)\s*\(",
      "a page table handed to the TLB table-freeing path as a struct page (also ptdesc_page())"),
     ("tlb-free-page", ["arch/x86/include/asm/tlb.h"],
-     r"\bfree_page_and_swap_cache\s*\(\s*table\s*\)",
-     "__tlb_remove_table() frees a page table as a (swap cache) page, skipping the dtor"),
+     r"\bfree_page_and_swap_cache\s*\(\s*(ptdesc_page\s*\(\s*)?table\s*\)",
+     "__tlb_remove_table() frees a page table as a (swap cache) page, not with pagetable_free()"),
 ]
 
 # The lookup helpers of Documentation/mm/ptdesc-first.rst: the one place

@@ -59,7 +59,7 @@ build() {
 	"${mk[@]}" >>"$log" 2>&1 ||
 		{ grep -E 'error' "$log" | head -n 20 >&2; die "building the mm selftests failed (log: $log)"; }
 	cp "$src"/*.sh "$src/settings" "$ST_OUT/"
-	install -m 755 "$WB_TOP/guest/thp_quick.sh" "$ST_OUT/thp_quick.sh"
+	install -m 755 "$WB_TOP/guest/thp_quick.sh" "$WB_TOP/guest/uffd_events.sh" "$ST_OUT/"
 	local n
 	n=$(find "$ST_OUT" -maxdepth 1 -type f -executable ! -name '*.sh' | wc -l)
 	note "built $n test programs"

@@ -25,6 +25,9 @@ typedef struct page *pgtable_t;
 C
 cat >"$t/arch/x86/include/asm/tlb.h" <<'C'
 	free_page_and_swap_cache(table);
+	free_page_and_swap_cache(ptdesc_page(table));
+	pagetable_free(table);
+	tlb_remove_page_ptdesc(tlb, table);
 C
 cat >"$t/mm/pgtable-generic.c" <<'C'
 	list_add(&pgtable->lru, &pmd_huge_pte(mm, pmdp)->lru);
@@ -71,10 +74,11 @@ done <<<"$out"
 got=$(printf '%s\n' "$out" | sed -n 's/^ptdesc-audit: //p')
 # The injected files hold exactly one offending line per rule (two for
 # tlb-table-page: virt_to_page() and ptdesc_page(); two for
-# raw-table-free: pte and Xen's user_pgd) and one helper defined twice;
-# the comment, the ptdesc-based walk and pinning, and the lookups inside
-# the helpers' bodies must not count.
-[ "$got" -eq 17 ] || { echo "FAILED: expected 17 hits from the injected lines, got $got"; bad=1; }
+# raw-table-free: pte and Xen's user_pgd; two for tlb-free-page: the
+# table and its ptdesc_page()) and one helper defined twice; the comment,
+# the ptdesc-based walk and pinning, the ptdesc-based freeing and the
+# lookups inside the helpers' bodies must not count.
+[ "$got" -eq 18 ] || { echo "FAILED: expected 18 hits from the injected lines, got $got"; bad=1; }
 allowed=$(python3 "$WB_TOP/workbench/ptdesc-audit.py" --dir "$t" | grep -c '(helper, not counted)' || true)
 [ "$allowed" -eq 4 ] || { echo "FAILED: expected 4 lookups inside helper bodies, listed as not counted, got $allowed"; bad=1; }
 [ "$bad" -eq 0 ] && echo "ok: every rule catches its injected regression; comments, ptdesc code and helper bodies do not count"
