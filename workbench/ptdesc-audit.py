@@ -67,7 +67,7 @@ RULES = [
      r"\b(paravirt_)?tlb_remove_table\s*\(\s*\w+\s*,\s*(virt_to_page|ptdesc_page)\s*\(",
      "a page table handed to the TLB table-freeing path as a struct page (also ptdesc_page())"),
     ("tlb-free-page", ["arch/x86/include/asm/tlb.h"],
-     r"\bfree_page_and_swap_cache\s*\(\s*(ptdesc_page\s*\(\s*)?table\s*\)",
+     r"\bfree_page_and_swap_cache\s*\(",
      "__tlb_remove_table() frees a page table as a (swap cache) page, not with pagetable_free()"),
 ]
 

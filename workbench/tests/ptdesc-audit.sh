@@ -25,7 +25,7 @@ typedef struct page *pgtable_t;
 C
 cat >"$t/arch/x86/include/asm/tlb.h" <<'C'
 	free_page_and_swap_cache(table);
-	free_page_and_swap_cache(ptdesc_page(table));
+	free_page_and_swap_cache(ptdesc_page(ptdesc));
 	pagetable_free(table);
 	tlb_remove_page_ptdesc(tlb, table);
 C
@@ -75,7 +75,7 @@ got=$(printf '%s\n' "$out" | sed -n 's/^ptdesc-audit: //p')
 # The injected files hold exactly one offending line per rule (two for
 # tlb-table-page: virt_to_page() and ptdesc_page(); two for
 # raw-table-free: pte and Xen's user_pgd; two for tlb-free-page: the
-# table and its ptdesc_page()) and one helper defined twice; the comment,
+# table and a ptdesc_page()) and one helper defined twice; the comment,
 # the ptdesc-based walk and pinning, the ptdesc-based freeing and the
 # lookups inside the helpers' bodies must not count.
 [ "$got" -eq 18 ] || { echo "FAILED: expected 18 hits from the injected lines, got $got"; bad=1; }
