@@ -11,8 +11,8 @@
 #   make selftests CATS=uffd_events        # the series
 cd "$(dirname "$0")" || exit 1
 rounds=${UFFD_ROUNDS:-20}
-filter=(-f events)
-[ "${UFFD_FILTER:-events}" = all ] && filter=()
+filter=(-f events) name=uffd-unit-tests-events
+[ "${UFFD_FILTER:-events}" = all ] && filter=() name=uffd-unit-tests
 echo "TAP version 13"
 for n in $(seq 1 "$rounds"); do
 	t0=$SECONDS
@@ -21,9 +21,9 @@ for n in $(seq 1 "$rounds"); do
 	rc=${PIPESTATUS[0]}
 	echo "# round $n took $((SECONDS - t0)) s"
 	case $rc in
-	0) echo "ok $n uffd-unit-tests-events round $n" ;;
-	4) echo "ok $n uffd-unit-tests-events round $n # SKIP" ;;
-	*) echo "not ok $n uffd-unit-tests-events round $n # exit=$rc" ;;
+	0) echo "ok $n $name round $n" ;;
+	4) echo "ok $n $name round $n # SKIP" ;;
+	*) echo "not ok $n $name round $n # exit=$rc" ;;
 	esac
 done
 echo "1..$rounds"
