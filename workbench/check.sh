@@ -220,6 +220,19 @@ p=$(grep -c $'\tpass\t' "$RES" || true)
 f=$(grep -c $'\tFAIL\t' "$RES" || true)
 sk=$(grep -c $'\tskip\t' "$RES" || true)
 xf=$(grep -c $'\txfail\t' "$RES" || true)
+# CI shows only the tail of the output: name every failure again here,
+# with the end of its log, so that the tail alone says what went wrong.
+while IFS=$'\t' read -r name res dt; do
+	[ "$res" = FAIL ] || continue
+	case $name in
+	st/*)	# a selftest result: its output is in the guest's console log
+		printf 'FAILED: %s (see build/logs/boot-qemu-check.log.ttyS1)\n' "$name"
+		continue ;;
+	esac
+	log=$LOGS/check-${name//\//_}.log
+	printf '\nFAILED: %s (%ss; log: %s)\n' "$name" "$dt" "${log#"$WB_TOP"/}"
+	if [ -r "$log" ]; then tail -n 12 "$log" | cut -c1-200 | sed 's/^/    | /'; fi
+done <"$RES"
 printf '\ncheck%s: total %ss\n' "$([ "$ALL" -eq 1 ] && echo -all)" "$(elapsed "$t_all")"
 echo "$p passed, $f failed ($sk skipped and $xf failing as on the base, per workbench/selftests.expected)"
 [ "$f" -eq 0 ]
