@@ -48,11 +48,14 @@ RULES = [
     ("pmd-pgtable-page", SCOPE,
      r"struct\s+page\s*\*\s*pmd_pgtable_page\s*\(",
      "pmd_pgtable_page() returns the struct page of a PMD table"),
+    # pud_free_pmd_page()'s pmd_sv is a scratch copy of the PMD entries
+    # it is about to clear, not a page table: it is never installed in
+    # a page-table entry and has no ptdesc to construct.
     ("raw-table-alloc", ["arch/x86/mm", "arch/x86/include/asm/pgalloc.h", "arch/x86/xen"],
-     r"\(\s*(pte|pmd|pud|p4d|pgd)_t\s*\*\s*\)\s*(get_zeroed_page|__get_free_pages?)\s*\(",
+     r"^(?!.*\bpmd_sv\s*=).*\(\s*(pte|pmd|pud|p4d|pgd)_t\s*\*\s*\)\s*(get_zeroed_page|__get_free_pages?)\s*\(",
      "a page table allocated with get_zeroed_page()/__get_free_page(s)(): no ptdesc ctor, no accounting"),
     ("raw-table-free", ["arch/x86/mm", "arch/x86/include/asm/pgalloc.h", "arch/x86/xen"],
-     r"\bfree_pages?\s*\(\s*\(unsigned long\)\s*(pte|pmd|pud|p4d|pgd|pmd_sv|user_pgd)\b",
+     r"\bfree_pages?\s*\(\s*\(unsigned long\)\s*(pte|pmd|pud|p4d|pgd|user_pgd)\b",
      "a page table freed with free_page(s)(): no ptdesc dtor"),
     ("xen-pinned-page", ["arch/x86/xen", "include/linux/page-flags.h"],
      r"\b(TestSet|TestClear|Set|Clear)?Page(Save)?Pinned\s*\(",
