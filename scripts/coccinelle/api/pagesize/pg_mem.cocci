@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/// The memory behind page_address(page) is PG_SIZE bytes long.
+///
+//# Rule "the size of the memory behind page_address(page)" of
+//# Documentation/mm/page-sizes.rst. A struct page describes one order-0
+//# allocation, PG_SIZE bytes; the kernel address of that memory comes
+//# from page_address() or lowmem_page_address(), or from a kmap of the
+//# page: kmap(), kmap_atomic(), kmap_local_page(). A call that is handed
+//# that address and PAGE_SIZE in the same argument list (memcpy(),
+//# memcmp(), memchr_inv(), clflush_cache_range(), xxhash(), ...) works
+//# on the whole page, so the size is PG_SIZE. The address is matched
+//# either as the call itself (possibly cast) or as a variable assigned
+//# from it and not assigned again before the use.
+//#
+//# Not matched: an address with an offset added (page_address(page) +
+//# off), which is part of a page, and calls whose name contains "user"
+//# (copy_from_user() and friends): their other side is user memory, and
+//# how much of it a page stands for once PG_SIZE > PTE_SIZE is a
+//# decision this rule does not make.
+//
+// Confidence: High
+// Copyright: (C) 2026 The ptdesc-first authors.
+// Comments: No functional change while PG_SIZE == PAGE_SIZE.
+// Options: --include-headers --smpl-spacing --max-width 200
+
+virtual patch
+virtual context
+virtual org
+virtual report
+
+// The address is the call itself.
+@direct depends on patch@
+identifier mapf = {page_address, lowmem_page_address, kmap, kmap_atomic, kmap_local_page};
+identifier f !~ "user";
+expression P;
+type T;
+@@
+(
+  f(...,
+(
+  mapf(P)
+|
+  (T)mapf(P)
+)
+  , ...,
+- PAGE_SIZE
++ PG_SIZE
+  , ...)
+|
+  f(...,
+- PAGE_SIZE
++ PG_SIZE
+  , ...,
+(
+  mapf(P)
+|
+  (T)mapf(P)
+)
+  , ...)
+)
+
+// The address is a variable set from the call and not set again before
+// the use.
+@var depends on patch@
+identifier mapf = {page_address, lowmem_page_address, kmap, kmap_atomic, kmap_local_page};
+identifier f !~ "user";
+expression P, E;
+idexpression x;
+type T;
+@@
+(
+  x = mapf(P)
+|
+  x = (T)mapf(P)
+)
+  ... when != x = E
+      when any
+(
+  f(..., x, ...,
+- PAGE_SIZE
++ PG_SIZE
+  , ...)
+|
+  f(...,
+- PAGE_SIZE
++ PG_SIZE
+  , ..., x, ...)
+)
+
+// Context: '*' marks what patch mode changes.
+@depends on context@
+identifier mapf = {page_address, lowmem_page_address, kmap, kmap_atomic, kmap_local_page};
+identifier f !~ "user";
+expression P;
+type T;
+@@
+(
+  f(..., \(mapf(P)\|(T)mapf(P)\), ...,
+* PAGE_SIZE
+  , ...)
+|
+  f(...,
+* PAGE_SIZE
+  , ..., \(mapf(P)\|(T)mapf(P)\), ...)
+)
+
+@depends on context@
+identifier mapf = {page_address, lowmem_page_address, kmap, kmap_atomic, kmap_local_page};
+identifier f !~ "user";
+expression P, E;
+idexpression x;
+type T;
+@@
+  \(x = mapf(P)\|x = (T)mapf(P)\)
+  ... when != x = E
+      when any
+(
+  f(..., x, ...,
+* PAGE_SIZE
+  , ...)
+|
+  f(...,
+* PAGE_SIZE
+  , ..., x, ...)
+)
+
+// Org and report: positions only.
+@r1 depends on org || report@
+identifier mapf = {page_address, lowmem_page_address, kmap, kmap_atomic, kmap_local_page};
+identifier f !~ "user";
+expression P;
+type T;
+position pos;
+@@
+(
+  f(..., \(mapf(P)\|(T)mapf(P)\), ..., PAGE_SIZE@pos, ...)
+|
+  f(..., PAGE_SIZE@pos, ..., \(mapf(P)\|(T)mapf(P)\), ...)
+)
+
+@r2 depends on org || report@
+identifier mapf = {page_address, lowmem_page_address, kmap, kmap_atomic, kmap_local_page};
+identifier f !~ "user";
+expression P, E;
+idexpression x;
+type T;
+position pos;
+@@
+  \(x = mapf(P)\|x = (T)mapf(P)\)
+  ... when != x = E
+      when any
+(
+  f(..., x, ..., PAGE_SIZE@pos, ...)
+|
+  f(..., PAGE_SIZE@pos, ..., x, ...)
+)
+
+@script:python depends on org@
+pos << r1.pos;
+@@
+coccilib.org.print_todo(pos[0], "size of the memory behind page_address(): use PG_SIZE")
+
+@script:python depends on org@
+pos << r2.pos;
+@@
+coccilib.org.print_todo(pos[0], "size of the memory behind page_address(): use PG_SIZE")
+
+@script:python depends on report@
+pos << r1.pos;
+@@
+coccilib.report.print_report(pos[0], "size of the memory behind page_address(): use PG_SIZE")
+
+@script:python depends on report@
+pos << r2.pos;
+@@
+coccilib.report.print_report(pos[0], "size of the memory behind page_address(): use PG_SIZE")
