@@ -85,3 +85,20 @@ ksft compare "$tmp/g.log" "$tmp/exp5" --categories thp >"$tmp/out" || {
 	cat "$tmp/out"; die "a category's results depend on the category that ran before it"
 }
 echo "ok: a category's sub-tests are named the same after another category"
+# mrelease_test names its pass after the child size that worked (1MB,
+# 2MB, ...: timing): a baseline recorded at one size matches a run at
+# another, and a failure is still a deviation.
+mrel() {
+	printf '%s\n' 'WB-CAT begin process_mrelease' 'TAP version 13' '# running ./mrelease_test' \
+		"# ${2:-ok} 1 Success reaping a child with ${1}MB of memory allocations" '# [PASS]' \
+		'ok 1 mrelease_test' 'WB-CAT end process_mrelease rc=0 seconds=1'
+}
+mrel 1 >"$tmp/m1.log"; mrel 4 >"$tmp/m4.log"; mrel 4 "not ok" >"$tmp/m4f.log"
+ksft record "$tmp/m1.log" "$tmp/exp6" --categories process_mrelease --reasons "$tmp/reasons" >/dev/null
+ksft compare "$tmp/m4.log" "$tmp/exp6" --categories process_mrelease >"$tmp/out" || {
+	cat "$tmp/out"; die "mrelease_test at 4MB deviates from a 1MB baseline"
+}
+if ksft compare "$tmp/m4f.log" "$tmp/exp6" --categories process_mrelease >"$tmp/out"; then
+	die "not caught: a failing mrelease_test"
+fi
+echo "ok: mrelease_test's size in its name does not matter; its failure does"
