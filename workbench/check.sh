@@ -225,8 +225,9 @@ xf=$(grep -c $'\txfail\t' "$RES" || true)
 while IFS=$'\t' read -r name res dt; do
 	[ "$res" = FAIL ] || continue
 	case $name in
-	st/*)	# a selftest result: its output is in the guest's console log
-		printf 'FAILED: %s (see build/logs/boot-qemu-check.log.ttyS1)\n' "$name"
+	st/*)	# a selftest result: its output is in the guest's second
+		# serial port log (check-all's slow and base runs have theirs)
+		printf 'FAILED: %s (see build/logs/boot-qemu-check.log.ttyS1; check-all: boot-qemu-slow, boot-base-qemu-base)\n' "$name"
 		continue ;;
 	esac
 	log=$LOGS/check-${name//\//_}.log
