@@ -17,8 +17,14 @@ pte_t *pte = (pte_t *)get_zeroed_page(GFP_KERNEL);
 free_page((unsigned long)pte);
 paravirt_tlb_remove_table(tlb, virt_to_page(pud));
 paravirt_tlb_remove_table(tlb, ptdesc_page(ptdesc));
+base = alloc_pages(GFP_KERNEL, 0);
+		__free_page(base);
+		unsigned long new_pud_page = __get_free_page(gfp);
 pmd_sv = (pmd_t *)__get_free_page(GFP_KERNEL);
 free_page((unsigned long)pmd_sv);
+	pmd_t *pmd = pmd_alloc_one(&init_mm, addr);
+	pte_free_kernel(&init_mm, pte);
+	pagetable_free(ptdesc);
 /* list_for_each_entry(page, &pgd_list, lru) in a comment does not count */
 list_for_each_entry(ptdesc, &pgd_list, pt_list) {
 C
@@ -62,6 +68,7 @@ cat >"$t/arch/x86/xen/mmu_pv.c" <<'C'
 static spinlock_t *xen_pte_lock(struct page *page, struct mm_struct *mm)
 		user_ptr = (pgd_t *)page->private;
 		free_page((unsigned long)user_pgd);
+	new_array = (unsigned long *)__get_free_pages(GFP_KERNEL, order);
 	pagetable_set_pinned(virt_to_ptdesc(level3_user_vsyscall));
 C
 out=$(python3 "$WB_TOP/workbench/ptdesc-audit.py" --dir "$t" --quiet)
@@ -74,14 +81,17 @@ while read -r rule count _; do
 	fi
 done <<<"$out"
 got=$(printf '%s\n' "$out" | sed -n 's/^ptdesc-audit: //p')
-# The injected files hold exactly one offending line per rule (two for
-# tlb-table-page: virt_to_page() and ptdesc_page(); two for
-# raw-table-free: pte and Xen's user_pgd; two for tlb-free-page: the
-# table and a ptdesc_page()) and one helper defined twice; the comment,
-# the ptdesc-based walk and pinning, the ptdesc-based freeing, the
-# lookups inside the helpers' bodies and pud_free_pmd_page()'s scratch
-# copy pmd_sv (not a page table) must not count.
-[ "$got" -eq 18 ] || { echo "FAILED: expected 18 hits from the injected lines, got $got"; bad=1; }
+# The injected files hold exactly one offending line per rule, except:
+# tlb-table-page 2 (virt_to_page() and ptdesc_page()), tlb-free-page 2
+# (the table and a ptdesc_page()), raw-table-alloc 3 (a cast
+# get_zeroed_page(), CPA's alloc_pages() and PTI's bare
+# __get_free_page()) and raw-table-free 2 (free_page() and
+# __free_page()); plus one helper defined twice. The comment, the
+# ptdesc-based walk and pinning, the pgalloc-API and ptdesc-based
+# allocation and freeing, Xen's non-table __get_free_pages(), the lookups
+# inside the helpers' bodies and pud_free_pmd_page()'s scratch copy
+# pmd_sv (not a page table) must not count.
+[ "$got" -eq 21 ] || { echo "FAILED: expected 21 hits from the injected lines, got $got"; bad=1; }
 allowed=$(python3 "$WB_TOP/workbench/ptdesc-audit.py" --dir "$t" | grep -c '(helper, not counted)' || true)
 [ "$allowed" -eq 4 ] || { echo "FAILED: expected 4 lookups inside helper bodies, listed as not counted, got $allowed"; bad=1; }
 [ "$bad" -eq 0 ] && echo "ok: every rule catches its injected regression; comments, ptdesc code and helper bodies do not count"
