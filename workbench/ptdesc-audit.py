@@ -92,7 +92,7 @@ RULES = [
 # are listed but not counted; each must be defined exactly once in scope,
 # and the row "helper-defs" counts every helper defined more or fewer
 # times (a second definition would be a second place to change).
-HELPERS = ("virt_to_ptdesc", "pmd_ptdesc", "pmd_pgtable_ptdesc", "pfn_ptdesc")
+HELPERS = ("virt_to_ptdesc", "pmd_ptdesc", "pmd_pgtable_ptdesc", "pfn_ptdesc", "pgtable_ptdesc")
 # A helper is a static inline function (its body ends at the first "}"
 # in column 0) or a function-like macro (its body ends with the first line
 # that does not end in a backslash).

@@ -58,6 +58,9 @@ C
 cat >"$t/include/linux/pgtable.h" <<'C'
 #define pmd_pgtable_ptdesc(pmd)	\
 	page_ptdesc(pmd_page(pmd))
+#define pgtable_ptdesc(pgtable)	(_Generic((pgtable),			\
+	struct ptdesc *:	(struct ptdesc *)(pgtable),		\
+	struct page *:		page_ptdesc((struct page *)(pgtable))))
 static inline struct ptdesc *virt_to_ptdesc(const void *x)
 {
 	return page_ptdesc(virt_to_page(x));
