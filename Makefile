@@ -6,7 +6,7 @@ W := workbench
 export LINUX_SRC
 
 .PHONY: all help deps prepare apply build initramfs boot shell summary \
-	export regen noop pagesize-report ptdesc-audit check check-all clean distclean \
+	export regen noop pagesize-report ptdesc-audit check check-all efi clean distclean \
 	selftests-build selftests selftests-base selftests-baseline faultinject lockdep kasan
 CATS ?= mmap,mremap,mlock,madv_populate,mkdirty,cow,gup_test,thp_quick,pagemap,soft_dirty,userfaultfd,memfd_secret,process_mrelease
 
@@ -65,6 +65,11 @@ kasan: ## build and boot the KASAN kernel: smoke and fault injection
 	@$(W)/build.sh kasan build/linux configs/qemu.config configs/kasan.config && \
 	$(W)/initramfs.sh && BOOT_TAG=smoke BOOT_MEM=2G BOOT_TIMEOUT=900 $(W)/boot.sh kasan smoke && \
 	BOOT_TAG=fi BOOT_MEM=2G BOOT_TIMEOUT=1800 $(W)/boot.sh kasan faultinject
+
+efi: ## build the UEFI kernel and boot it through OVMF (smoke)
+	@WB_DEPS_EXTRA=ovmf $(W)/deps.sh && \
+	$(W)/build.sh efi build/linux configs/qemu.config configs/efi.config && \
+	$(W)/initramfs.sh && BOOT_FIRMWARE=ovmf BOOT_TAG=smoke BOOT_TIMEOUT=900 BOOT_APPEND=efi=debug $(W)/boot.sh efi smoke
 
 summary: ## print the summary of the last run
 	@$(W)/summary.sh

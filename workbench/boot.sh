@@ -7,7 +7,9 @@
 # oops, BUG, lockdep/KASAN/page-table-check report in the log (see
 # workbench/bootcheck.py). The guest's second serial port (ttyS1) goes to
 # LOG.ttyS1: the selftests write their TAP there, away from printk.
-# BOOT_SMP, BOOT_MEM, BOOT_TIMEOUT, BOOT_APPEND, BOOT_INITRD, BOOT_TAG.
+# BOOT_SMP, BOOT_MEM, BOOT_TIMEOUT, BOOT_APPEND, BOOT_INITRD, BOOT_TAG;
+# BOOT_FIRMWARE=ovmf boots through UEFI (Debian's ovmf package) instead of
+# SeaBIOS, so that the kernel sets up EFI runtime services.
 . "$(dirname "$0")/lib.sh"
 
 name=${1:?usage: boot.sh NAME [MODE]}
@@ -33,6 +35,18 @@ detect="rcupdate.rcu_cpu_stall_timeout=100 watchdog_thresh=55 sysctl.kernel.hung
 qemu=(qemu-system-x86_64 -machine pc -cpu max -smp "$smp" -m "$mem"
 	-kernel "$kernel" -initrd "$initrd" -no-reboot -display none
 	-append "console=ttyS0 panic=-1 pti=on numa=fake=2 $detect wb.mode=$mode ${BOOT_APPEND:-}")
+case "${BOOT_FIRMWARE:-}" in
+"") ;;
+ovmf)
+	code=/usr/share/OVMF/OVMF_CODE_4M.fd
+	[ -f "$code" ] || die "no UEFI firmware at $code (apt-get install ovmf)"
+	vars=$out/OVMF_VARS_4M.fd
+	cp /usr/share/OVMF/OVMF_VARS_4M.fd "$vars"
+	qemu+=(-drive "if=pflash,format=raw,unit=0,readonly=on,file=$code"
+		-drive "if=pflash,format=raw,unit=1,file=$vars")
+	;;
+*) die "BOOT_FIRMWARE: unknown firmware '$BOOT_FIRMWARE' (known: ovmf)" ;;
+esac
 
 if [ "$mode" = shell ]; then
 	exec "${qemu[@]}" -nographic -serial mon:stdio

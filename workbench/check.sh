@@ -139,6 +139,22 @@ t_kasan() {
 	BOOT_TAG=smoke BOOT_MEM=2G BOOT_TIMEOUT=900 bash "$W/boot.sh" kasan smoke
 	BOOT_TAG=fi BOOT_MEM=2G BOOT_TIMEOUT=1800 bash "$W/boot.sh" kasan faultinject
 }
+# UEFI boot: the EFI page tables (efi_alloc_page_tables(), CPA's
+# populate_pgd() for the runtime regions) are only built when the kernel
+# boots through UEFI, which the SeaBIOS boots of make check do not.
+t_efi() {
+	need boot
+	WB_DEPS_EXTRA=ovmf bash "$W/deps.sh"
+	bash "$W/build.sh" efi "$KTREE" "$WB_TOP/configs/qemu.config" "$WB_TOP/configs/efi.config"
+	BOOT_FIRMWARE=ovmf BOOT_TAG=smoke BOOT_TIMEOUT=900 BOOT_APPEND=efi=debug bash "$W/boot.sh" efi smoke
+	local log=$LOGS/boot-efi-smoke.log
+	grep -q '^efi: EFI v' "$log" || { echo "FAILED: the guest did not boot through UEFI ($log)"; return 1; }
+	grep -q 'efi: Remove mem\|efi: mem[0-9]*: \[Runtime' "$log" ||
+		{ echo "FAILED: no EFI runtime region in the memory map ($log)"; return 1; }
+	! grep -q 'efi: .*[Ff]ailed\|EFI runtime services are not available\|Failed to allocate EFI page tables' "$log" ||
+		{ echo "FAILED: EFI runtime setup failed ($log)"; grep -i 'efi.*fail' "$log"; return 1; }
+	echo "ok: booted through UEFI with EFI runtime regions mapped ($(grep -c 'Runtime' "$log") runtime lines)"
+}
 t_faultinject() { need boot && BOOT_TAG=fi BOOT_MEM=2G bash "$W/boot.sh" qemu faultinject; }
 # Every selftest result is a result of its own (st/CATEGORY/TEST).
 st_rows() {
@@ -206,6 +222,7 @@ if [ "$ALL" -eq 1 ]; then
 	run_test all/selftests-base t_selftests_base
 	st_rows base-qemu-base
 	run_test all/kasan t_kasan
+	run_test all/efi t_efi
 fi
 
 printf '\n%-34s %-6s %8s\n' test result seconds
