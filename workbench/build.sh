@@ -72,4 +72,8 @@ if ! kmake -j"${JOBS:-$(nproc)}" $target >>"$log" 2>&1; then
 	tail -n 15 "$log" >&2
 	die "building $name failed (log: $log)"
 fi
-note "built $out/vmlinux ($(stat -c %s "$out/vmlinux") bytes)"
+if [ -f "$out/vmlinux" ]; then
+	note "built $out/vmlinux ($(stat -c %s "$out/vmlinux") bytes)"
+else
+	note "built $target in $out"
+fi

@@ -213,6 +213,7 @@ if [ "$ALL" -eq 1 ]; then
 	run_test all/cross-powerpc64le bash "$T/cross.sh" powerpc64le
 	run_test all/cross-s390x bash "$T/cross.sh" s390x
 	run_test all/xen-pv-build bash "$T/cross.sh" xen-pv
+	run_test all/x86-variants bash "$T/x86-variants.sh"
 	run_test all/every-commit-builds bash "$T/every-commit.sh"
 	run_test all/noop-defconfig t_noop_defconfig
 	run_test all/noop-xen-pv t_noop_xen

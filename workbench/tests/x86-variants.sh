@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# x86-variants: the x86 and core files that the series' table allocation
+# and pgtable_t changes touch also build (WERROR) where page-table levels
+# are folded at build time, which the QEMU config (x86_64, 5-level) does
+# not: 32-bit x86 with 2 levels (i386_defconfig), 32-bit with PAE, PTI
+# and THP (3 levels), and x86_64 with 4 levels, EFI and THP. Only the
+# objects below are built, so each variant takes a minute or two.
+. "$(dirname "$0")/../lib.sh"
+
+core="arch/x86/mm/pat/set_memory.o arch/x86/mm/pgtable.o mm/pgtable-generic.o mm/memory.o"
+bad=0
+run() { # NAME ARCH OBJECTS FRAGMENT
+	local t0
+	t0=$(now)
+	if ARCH=$2 WB_BASECONFIG=defconfig WB_TARGET="$3" \
+		bash "$WB_TOP/workbench/build.sh" "var-$1" "$KTREE" "$4" >/dev/null; then
+		printf 'ok    %4ss  %s: %s\n' "$(elapsed "$t0")" "$1" "$3"
+	else
+		printf 'FAIL  %4ss  %s (log: %s)\n' "$(elapsed "$t0")" "$1" "$LOGS/build-var-$1.log"
+		bad=1
+	fi
+}
+run x86-32 i386 "$core" "$WB_TOP/configs/werror.config"
+run x86-32-pae i386 "$core arch/x86/mm/pti.o mm/huge_memory.o" "$WB_TOP/configs/x86-32-pae.config"
+run x86-64-4level x86_64 "$core arch/x86/mm/pti.o mm/huge_memory.o arch/x86/platform/efi/efi_64.o" \
+	"$WB_TOP/configs/x86-64-4level.config"
+exit $bad
