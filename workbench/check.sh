@@ -171,6 +171,7 @@ run_test cocci-modes bash "$T/cocci-modes.sh"
 run_test am-fresh t_am_fresh
 run_test checkpatch t_checkpatch
 run_test kpath-files t_kpath_files
+run_test rst bash "$T/rst.sh"
 run_test export-stable t_export_stable
 run_test ptdesc-audit bash "$T/ptdesc-audit.sh"
 run_test build t_build

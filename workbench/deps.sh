@@ -6,7 +6,7 @@
 
 pkgs=(linux-source-6.12 coccinelle qemu-system-x86 gcc make flex bison bc
 	libelf-dev libssl-dev libc6-dev cpio busybox-static ccache xz-utils
-	python3 python3-ply python3-git perl git
+	python3 python3-ply python3-git python3-docutils perl git
 	bash-static libnuma-dev libcap-dev liburing-dev rsync ${WB_DEPS_EXTRA:-})
 
 missing=()
