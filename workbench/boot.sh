@@ -78,5 +78,5 @@ python3 "$WB_TOP/workbench/bootcheck.py" "$log" "$mode" "$smp" "$envf" \
 	"$LOGS/boot-$name${BOOT_TAG:+-$BOOT_TAG}.tap" || status=1
 echo "status=$status" >>"$envf"
 . "$envf"
-note "guest ($mode): ${pass:+$pass passed, $fail failed, }$cpus CPUs, PageTables ${before_PageTables:-?} -> ${after_PageTables:-?} kB, memcg pagetables ${memcg_before:-?} -> ${memcg_during:-?} (holding ${memcg_hold_tables:-?} tables) -> ${memcg_after:-?} B$( [ "$status" -eq 0 ] && echo ', console clean')"
+note "guest ($mode): ${pass:+$pass passed, $fail failed, }$cpus CPUs, PageTables ${before_PageTables:-?} -> ${after_PageTables:-?} kB, memcg pagetables ${memcg_before:-?} -> ${memcg_during:-?} (holding ${memcg_hold_tables:-?} tables, read after ${memcg_waited:-?} s) -> ${memcg_after:-?} B$( [ "$status" -eq 0 ] && echo ', console clean')"
 exit "$status"

@@ -100,6 +100,8 @@ def main():
             d = kv(l)
             env['memcg_hold_tables'] = d.get('tables', '0')
             env['memcg_during'] = d.get('during', '0')
+            w = re.search(r'waited=([0-9.]+)', l)
+            env['memcg_waited'] = w.group(1) if w else '?'
         elif l.startswith('WB-SETTLE '):
             env['settle_seconds'] = kv(l)['seconds']
     try:

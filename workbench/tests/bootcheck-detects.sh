@@ -42,6 +42,7 @@ expect_fail() { # WHAT LOG-FILE
 	echo "caught: $1: $(head -n 1 "$tmp/err")"
 }
 good 0 >"$tmp/a.log"; expect_fail "memcg pagetables stat reads 0 while tables are held" "$tmp/a.log"
+good 2060288 >"$tmp/a2.log"; expect_fail "memcg pagetables stat short of the held tables" "$tmp/a2.log"
 good 2138112 "" 771 0 400 >"$tmp/b.log"; expect_fail "PageTables not back at baseline" "$tmp/b.log"
 good 2138112 "" 771 0 60 900000 >"$tmp/c.log"; expect_fail "memcg stat not back at baseline" "$tmp/c.log"
 good 2138112 "" 0 >"$tmp/d.log"; expect_fail "a phase that injected nothing" "$tmp/d.log"
