@@ -58,7 +58,7 @@ faultinject: ## boot the series kernel with page-table allocation failures
 
 lockdep: ## build and boot the lockdep kernel (-smp 4): smoke and fault injection
 	@$(W)/build.sh lockdep build/linux configs/qemu.config configs/lockdep.config && \
-	$(W)/initramfs.sh && BOOT_SMP=4 BOOT_TAG=smoke $(W)/boot.sh lockdep smoke && \
+	$(W)/initramfs.sh && BOOT_SMP=4 BOOT_TAG=smoke BOOT_DIMM=256M $(W)/boot.sh lockdep smoke && \
 	FI_MUST_HIT=failslab:__pte_alloc BOOT_SMP=4 BOOT_TAG=fi BOOT_MEM=2G $(W)/boot.sh lockdep faultinject
 
 kasan: ## build and boot the KASAN kernel: smoke and fault injection

@@ -10,6 +10,9 @@
 # BOOT_SMP, BOOT_MEM, BOOT_TIMEOUT, BOOT_APPEND, BOOT_INITRD, BOOT_TAG;
 # BOOT_FIRMWARE=ovmf boots through UEFI (Debian's ovmf package) instead of
 # SeaBIOS, so that the kernel sets up EFI runtime services.
+# BOOT_DIMM=SIZE plugs a pc-dimm of SIZE in at start-up: the kernel adds it
+# through ACPI after boot (online_movable), and the guest removes it again
+# (offline, ACPI eject); the log must then show both (bootcheck.py).
 . "$(dirname "$0")/lib.sh"
 
 name=${1:?usage: boot.sh NAME [MODE]}
@@ -32,9 +35,18 @@ command -v qemu-system-x86_64 >/dev/null || die "qemu-system-x86_64 is missing (
 # the defaults are 21, 20 and 120 s). They still report a real stall,
 # and a guest that hangs for good fails on BOOT_TIMEOUT.
 detect="rcupdate.rcu_cpu_stall_timeout=100 watchdog_thresh=55 sysctl.kernel.hung_task_timeout_secs=140"
-qemu=(qemu-system-x86_64 -machine pc -cpu max -smp "$smp" -m "$mem"
+memarg=$mem dimm=
+if [ -n "${BOOT_DIMM:-}" ]; then
+	memarg="$mem,slots=2,maxmem=8G"
+	dimm="memhp_default_state=online_movable wb.dimm=$BOOT_DIMM"
+fi
+qemu=(qemu-system-x86_64 -machine pc -cpu max -smp "$smp" -m "$memarg"
 	-kernel "$kernel" -initrd "$initrd" -no-reboot -display none
-	-append "console=ttyS0 panic=-1 pti=on numa=fake=2 $detect wb.mode=$mode ${BOOT_APPEND:-}")
+	-append "console=ttyS0 panic=-1 pti=on numa=fake=2 $detect wb.mode=$mode $dimm ${BOOT_APPEND:-}")
+if [ -n "${BOOT_DIMM:-}" ]; then
+	qemu+=(-object "memory-backend-ram,id=hp0,size=$BOOT_DIMM"
+		-device pc-dimm,id=dimm0,memdev=hp0)
+fi
 case "${BOOT_FIRMWARE:-}" in
 "") ;;
 ovmf)
@@ -78,5 +90,5 @@ python3 "$WB_TOP/workbench/bootcheck.py" "$log" "$mode" "$smp" "$envf" \
 	"$LOGS/boot-$name${BOOT_TAG:+-$BOOT_TAG}.tap" || status=1
 echo "status=$status" >>"$envf"
 . "$envf"
-note "guest ($mode): ${pass:+$pass passed, $fail failed, }$cpus CPUs, PageTables ${before_PageTables:-?} -> ${after_PageTables:-?} kB, memcg pagetables ${memcg_before:-?} -> ${memcg_during:-?} (holding ${memcg_hold_tables:-?} tables, read after ${memcg_waited:-?} s) -> ${memcg_after:-?} B$( [ "$status" -eq 0 ] && echo ', console clean')"
+note "guest ($mode): ${pass:+$pass passed, $fail failed, }$cpus CPUs, PageTables ${before_PageTables:-?} -> ${after_PageTables:-?} kB, memcg pagetables ${memcg_before:-?} -> ${memcg_during:-?} (holding ${memcg_hold_tables:-?} tables, read after ${memcg_waited:-?} s) -> ${memcg_after:-?} B${hotplug_blocks:+, hot-removed a DIMM of $hotplug_blocks memory blocks (MemTotal $hotplug_memtotal_before -> $hotplug_memtotal_after kB)}$( [ "$status" -eq 0 ] && echo ', console clean')"
 exit "$status"

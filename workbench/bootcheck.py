@@ -120,6 +120,30 @@ def main():
     except (KeyError, ValueError) as e:
         errs.append(f'accounting lines missing from the log ({e})')
 
+    # Memory hot-remove of the pc-dimm boot.sh plugged in (BOOT_DIMM).
+    dimm = os.environ.get('BOOT_DIMM')
+    if dimm:
+        hp = [l for l in lines if l.startswith('WB-HOTPLUG ')]
+        m = re.fullmatch(r'(\d+)([MG])', dimm)
+        want = int(m.group(1)) * (1024 if m.group(2) == 'M' else 1024 * 1024) if m else None
+        if want is None:
+            errs.append(f'BOOT_DIMM={dimm}: give a size in M or G')
+        elif not hp:
+            errs.append('memory hot-remove did not run (no WB-HOTPLUG line)')
+        else:
+            d = kv(hp[-1])
+            env['hotplug_blocks'] = d.get('blocks', '0')
+            env['hotplug_memtotal_before'] = d.get('memtotal_before', '?')
+            env['hotplug_memtotal_after'] = d.get('memtotal_after', '?')
+            blocks, online, left = int(d.get('blocks', 0)), int(d.get('online', 0)), int(d.get('left', -1))
+            drop = int(d.get('memtotal_before', 0)) - int(d.get('memtotal_after', 0))
+            if blocks == 0 or online != blocks:
+                errs.append(f'memory hot-add: {online} of {blocks} memory blocks of the DIMM online')
+            if d.get('rc') != '0' or left != 0:
+                errs.append(f'memory hot-remove failed (rc={d.get("rc")}, {left} blocks left): {hp[-1]}')
+            if drop != want:
+                errs.append(f'memory hot-remove: MemTotal went down by {drop} kB, the DIMM has {want} kB')
+
     if mode == 'smoke':
         plan = next((int(l[3:]) for l in lines if re.fullmatch(r'1\.\.\d+', l)), None)
         tap = [l for l in lines if re.match(r'(not )?ok \d+ ', l)]

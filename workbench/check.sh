@@ -106,7 +106,8 @@ t_boot() {
 	bash "$W/boot.sh" qemu
 }
 # The guest suite (README "Guest test suite"): mm selftests on the debug
-# kernel, compared with the base's expected results; lockdep at -smp 4;
+# kernel, compared with the base's expected results; lockdep at -smp 4,
+# whose smoke boot also hot-adds and hot-removes a 256M DIMM;
 # fault injection on page-table allocations.
 # mm selftest categories: make check runs ST_CHECK (about 6 minutes in
 # the debug guest); check-all adds ST_SLOW (about 25 minutes) and runs
@@ -118,7 +119,7 @@ t_selftests() { need selftests-build && bash "$W/selftests.sh" run qemu "$ST_CHE
 t_lockdep() {
 	need boot
 	bash "$W/build.sh" lockdep "$KTREE" "$WB_TOP/configs/qemu.config" "$WB_TOP/configs/lockdep.config"
-	BOOT_SMP=4 BOOT_TAG=smoke bash "$W/boot.sh" lockdep smoke
+	BOOT_SMP=4 BOOT_TAG=smoke BOOT_DIMM=256M bash "$W/boot.sh" lockdep smoke
 }
 # Fault injection on the lockdep kernel (-smp 4): there spinlock_t does
 # not fit in struct ptdesc, so ptlocks come from slab and failslab hits

@@ -51,3 +51,13 @@ good 2138112 "WARNING: CPU: 1 PID: 77 at mm/memory.c:123 __pte_alloc+0x1/0x2" >"
 expect_fail "a WARNING inside the fault-injection window" "$tmp/f.log"
 good | sed 's/^WB-END rc=0$//' >"$tmp/g.log"; expect_fail "a guest that never finished" "$tmp/g.log"
 good | grep -v 'phase=fail_page_alloc:pgd_alloc' >"$tmp/h.log"; expect_fail "a phase that must hit did not run" "$tmp/h.log"
+# Memory hot-remove (BOOT_DIMM): a clean removal passes, a failed or
+# missing one does not.
+hp() { good | sed "s/^WB-END rc=0\$/WB-HOTPLUG device=PNP0C80:00 $1\\nWB-END rc=0/"; }
+hp "blocks=2 online=2 left=0 memtotal_before=1186388 memtotal_after=924244 rc=0" >"$tmp/i.log"
+BOOT_DIMM=256M judge "$tmp/i.log" || die "a clean memory hot-remove does not pass"
+hp "blocks=2 online=2 left=2 memtotal_before=1186388 memtotal_after=1186388 rc=1" >"$tmp/j.log"
+BOOT_DIMM=256M expect_fail "memory hot-remove that failed" "$tmp/j.log"
+hp "blocks=0 online=0 left=0 memtotal_before=924244 memtotal_after=924244 rc=1" >"$tmp/k.log"
+BOOT_DIMM=256M expect_fail "a DIMM the kernel never added" "$tmp/k.log"
+BOOT_DIMM=256M expect_fail "no hot-remove line at all" "$tmp/ok.log"
