@@ -8,7 +8,7 @@
 # objects below are built, so each variant takes a minute or two.
 . "$(dirname "$0")/../lib.sh"
 
-core="arch/x86/mm/pat/set_memory.o arch/x86/mm/pgtable.o mm/pgtable-generic.o mm/memory.o"
+core="arch/x86/mm/pat/set_memory.o arch/x86/mm/pgtable.o arch/x86/mm/init.o mm/pgtable-generic.o mm/memory.o"
 bad=0
 run() { # NAME ARCH OBJECTS FRAGMENT
 	local t0
@@ -23,6 +23,6 @@ run() { # NAME ARCH OBJECTS FRAGMENT
 }
 run x86-32 i386 "$core" "$WB_TOP/configs/werror.config"
 run x86-32-pae i386 "$core arch/x86/mm/pti.o mm/huge_memory.o" "$WB_TOP/configs/x86-32-pae.config"
-run x86-64-4level x86_64 "$core arch/x86/mm/pti.o mm/huge_memory.o arch/x86/platform/efi/efi_64.o" \
+run x86-64-4level x86_64 "$core arch/x86/mm/init_64.o arch/x86/mm/pti.o mm/huge_memory.o arch/x86/platform/efi/efi_64.o" \
 	"$WB_TOP/configs/x86-64-4level.config"
 exit $bad
