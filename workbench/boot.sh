@@ -37,6 +37,12 @@ command -v qemu-system-x86_64 >/dev/null || die "qemu-system-x86_64 is missing (
 detect="rcupdate.rcu_cpu_stall_timeout=100 watchdog_thresh=55 sysctl.kernel.hung_task_timeout_secs=140"
 memarg=$mem dimm=
 if [ -n "${BOOT_DIMM:-}" ]; then
+	# The guest finds the DIMM's memory blocks as those above 4G, so all
+	# of its RAM must sit below: -machine pc keeps up to 2G there whole.
+	case "$mem" in
+	[1-9][0-9]*M | [12]G) ;;
+	*) die "BOOT_DIMM needs BOOT_MEM of at most 2G (got $mem): the guest tells the DIMM's memory from RAM by its address above 4G" ;;
+	esac
 	memarg="$mem,slots=2,maxmem=8G"
 	dimm="memhp_default_state=online_movable wb.dimm=$BOOT_DIMM"
 fi

@@ -103,8 +103,8 @@ got=$(printf '%s\n' "$out" | sed -n 's/^ptdesc-audit: //p')
 # (the table and a ptdesc_page()), raw-table-alloc 3 (a cast
 # get_zeroed_page(), CPA's alloc_pages() and PTI's bare
 # __get_free_page()) and raw-table-free 3 (free_page(), __free_page()
-# and free_pagetable()'s free_pages()); plus one helper defined twice. The comment, the
-# ptdesc-based walk and pinning, the pgalloc-API and ptdesc-based
+# and free_pagetable()'s free_pages()); plus one helper defined twice.
+# The comment, the ptdesc-based walk and pinning, the pgalloc-API and ptdesc-based
 # allocation and freeing, Xen's non-table __get_free_pages(), the lookups
 # inside the helpers' bodies and pud_free_pmd_page()'s scratch copy
 # pmd_sv (not a page table) and free_vmemmap_pages()'s free_pages() must
