@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/// mincore() reports one byte for each page user space sees, which is
+/// what one PTE maps: count and step its vector in PTE_SIZE units.
+///
+//# Rule "the page size user space sees" of Documentation/mm/page-sizes.rst.
+//# The vector mincore(2) fills in has one byte per page of the range, in
+//# units of sysconf(_SC_PAGESIZE), so in mm/mincore.c every conversion
+//# between a length of address space and a number of vector entries is in
+//# PTE units:
+//#
+//#	nr = (end - addr) >> PAGE_SHIFT	->	>> PTE_SHIFT
+//#	addr + (pages << PAGE_SHIFT)	->	<< PTE_SHIFT
+//#	DIV_ROUND_UP(end - addr, PAGE_SIZE)	->	PTE_SIZE
+//#	vec++, addr += PAGE_SIZE	->	PTE_SIZE
+//#	__mincore_unmapped_range(addr, addr + PAGE_SIZE, ...)	->	PTE_SIZE
+//#
+//# Not matched: min(pages, PAGE_SIZE) in mincore(), the size of the
+//# buffer __get_free_page() returned, and the page-cache index that
+//# mincore_page() looks up (its unit is undecided).
+//
+// Confidence: High
+// Copyright: (C) 2026 The ptdesc-first authors.
+// Comments: No functional change while PTE_SIZE == PAGE_SIZE.
+// Options: --include-headers --smpl-spacing --max-width 200
+
+virtual patch
+virtual context
+virtual org
+virtual report
+
+@fns@
+identifier fn = {mincore, do_mincore, mincore_pte_range, mincore_hugetlb,
+		 __mincore_unmapped_range};
+@@
+fn(...) { ... }
+
+@depends on patch@
+identifier fns.fn;
+expression E;
+unsigned char *v;
+@@
+fn(...) { <...
+(
+  E >>
+- PAGE_SHIFT
++ PTE_SHIFT
+|
+  E <<
+- PAGE_SHIFT
++ PTE_SHIFT
+|
+  DIV_ROUND_UP(E,
+- PAGE_SIZE
++ PTE_SIZE
+  )
+|
+  v++, E +=
+- PAGE_SIZE
++ PTE_SIZE
+|
+  __mincore_unmapped_range(E, E +
+- PAGE_SIZE
++ PTE_SIZE
+  , ...)
+)
+...> }
+
+@depends on context@
+identifier fns.fn;
+expression E;
+unsigned char *v;
+position p;
+@@
+fn(...) { <...
+(
+* E >> PAGE_SHIFT@p
+|
+* E << PAGE_SHIFT@p
+|
+* DIV_ROUND_UP(E, PAGE_SIZE@p)
+|
+* v++, E += PAGE_SIZE@p
+|
+* __mincore_unmapped_range(E, E + PAGE_SIZE@p, ...)
+)
+...> }
+
+@r depends on org || report@
+identifier fns.fn;
+expression E;
+unsigned char *v;
+position p;
+@@
+fn(...) { <...
+(
+  E >> PAGE_SHIFT@p
+|
+  E << PAGE_SHIFT@p
+|
+  DIV_ROUND_UP(E, PAGE_SIZE@p)
+|
+  v++, E += PAGE_SIZE@p
+|
+  __mincore_unmapped_range(E, E + PAGE_SIZE@p, ...)
+)
+...> }
+
+@script:python depends on org@
+p << r.p;
+@@
+coccilib.org.print_todo(p[0], "mincore vector counted in PAGE_* units: use PTE_SHIFT/PTE_SIZE")
+
+@script:python depends on report@
+p << r.p;
+@@
+coccilib.report.print_report(p[0], "mincore vector counted in PAGE_* units: use PTE_SHIFT/PTE_SIZE")
