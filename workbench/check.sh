@@ -175,6 +175,7 @@ run_test kpath-files t_kpath_files
 run_test rst bash "$T/rst.sh"
 run_test export-stable t_export_stable
 run_test ptdesc-audit bash "$T/ptdesc-audit.sh"
+run_test pagesize-classes bash "$T/pagesize-classes.sh"
 run_test build t_build
 run_test repro t_repro
 run_test noop-detects bash "$T/objcmp-detects.sh"

@@ -11,6 +11,12 @@ do not count either (they are the legacy definitions).
 
 With --build DIR (a kernel O= folder), also count them over every source
 and header file compiled into that kernel, taken from the .cmd files.
+
+At the last revision, every use in the goal's scope (arch/x86, mm,
+include/linux, include/asm-generic) gets the reason it is left alone,
+from pagesize_classes.py, or none ("unclassified"); --list FILE writes
+them all, one per line, and --ceiling N fails when more than N uses are
+unclassified.
 """
 import argparse
 import collections
@@ -21,12 +27,15 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import gitfiles  # noqa: E402
+import pagesize_classes  # noqa: E402
 
 NAMES = ["PAGE_SIZE", "PAGE_SHIFT", "PAGE_MASK", "PAGE_ALIGN",
          "PAGE_ALIGN_DOWN", "PAGE_ALIGNED", "offset_in_page"]
 # Headers whose job is to define the new names in terms of the old ones.
 ALIASES = {"include/asm-generic/pgsize.h"}
 SCOPE = ["arch/x86", "mm", "include/linux", "include/asm-generic", "kernel"]
+# Where the issue's goal is zero unclassified uses.
+GOAL = SCOPE[:4]
 SUFFIXES = (".c", ".h", ".S", ".lds")
 ident = re.compile(r"\b(" + "|".join(NAMES) + r")\b")
 # Comments and literals, longest first; keep newlines so lines still count.
@@ -34,15 +43,18 @@ strip_re = re.compile(r'//[^\n]*|/\*.*?\*/|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n
 define_re = re.compile(r"^\s*#\s*define\s+(" + "|".join(NAMES) + r")\b")
 
 
-def count(text):
+def uses(text):
+    """(line number, name, code of the line) for every use in text."""
     text = strip_re.sub(lambda m: "\n" * m.group(0).count("\n"), text)
-    c = collections.Counter()
-    for line in text.splitlines():
+    for n, line in enumerate(text.splitlines(), 1):
         if define_re.match(line):
             line = define_re.sub("", line)
         for m in ident.finditer(line):
-            c[m.group(1)] += 1
-    return c
+            yield n, m.group(1), line
+
+
+def count(text):
+    return collections.Counter(name for _n, name, _l in uses(text))
 
 
 def files_at(tree, rev, paths):
@@ -87,15 +99,22 @@ def main():
     ap.add_argument("--rev", action="append")
     ap.add_argument("--build")
     ap.add_argument("--files", type=int, default=15)
+    ap.add_argument("--list", help="write every use in the goal's scope with its reason")
+    ap.add_argument("--ceiling", type=int, help="fail if more uses are unclassified")
     a = ap.parse_args()
     revs = a.rev or ["HEAD"]
     per_rev = {}
+    listed = []
     for rev in revs:
         per_file = {}
         for path, text in files_at(a.tree, rev, SCOPE):
             if path in ALIASES:
                 continue
-            c = count(text)
+            c = collections.Counter()
+            for n, name, line in uses(text):
+                c[name] += 1
+                if rev == revs[-1] and path.startswith(tuple(d + "/" for d in GOAL)):
+                    listed.append((path, n, name, pagesize_classes.classify(path, line)))
             if c:
                 per_file[path] = c
         per_rev[rev] = per_file
@@ -122,6 +141,31 @@ def main():
     top = sorted(per_rev[last].items(), key=lambda kv: -sum(kv[1].values()))[: a.files]
     table([[p, sum(c.values())] for p, c in top], ["file", "uses"])
 
+    print(f"\nWhy the {len(listed)} uses in {', '.join(GOAL)} at {last} are left alone")
+    print("(first matching class of workbench/pagesize_classes.py; the classes are")
+    print("patterns for review, see build/pagesize-remaining.txt):\n")
+    byclass = collections.Counter(cid for *_x, cid in listed)
+    rows = [[cid, verdict, byclass[cid]] for cid, verdict, *_r in pagesize_classes.CLASSES]
+    rows.sort(key=lambda r: (r[1], -r[2]))
+    rows.append(["(none)", "unclassified", byclass[None]])
+    table(rows, ["class", "verdict", "uses"])
+    dead = [r[0] for r in rows[:-1] if r[2] == 0]
+    if a.list:
+        with open(a.list, "w") as f:
+            for path, n, name, cid in sorted(listed):
+                f.write(f"{path}:{n}: {name} {cid or 'unclassified'}\n")
+        print(f"\nEvery use with its class: {a.list}")
+    failed = False
+    if dead:
+        print(f"FAIL: classes that match nothing at {last}: {', '.join(dead)}")
+        failed = True
+    if a.ceiling is not None:
+        if byclass[None] > a.ceiling:
+            print(f"FAIL: {byclass[None]} unclassified uses, more than the ceiling of {a.ceiling}")
+            failed = True
+        else:
+            print(f"{byclass[None]} unclassified uses (ceiling {a.ceiling}; the goal is 0)")
+
     if a.build:
         tracked = set(subprocess.run(["git", "-C", a.tree, "ls-tree", "-r", "-z", "--name-only", last],
                                      capture_output=True, check=True).stdout.decode().split("\0"))
@@ -138,6 +182,9 @@ def main():
         print("All compiled-in files, in and out of scope:\n")
         table([[d, n] for d, n in sorted(everywhere.items(), key=lambda kv: -kv[1])] +
               [["total", sum(everywhere.values())]], ["directory", "uses"])
+
+
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -1,0 +1,144 @@
+# SPDX-License-Identifier: GPL-2.0
+"""Reasons for the PAGE_* uses that the conversion leaves alone.
+
+Every legacy use that no semantic patch converts is either decided by a
+rule of Documentation/mm/page-sizes.rst that no script implements yet
+("PTE, no script" or "PG, no script"), or waits for a decision listed
+there under "Undecided" ("undecided"), or sits in a file that
+Coccinelle cannot parse ("not C"). The classes below say which, by path
+and by the text of the line; the first class that matches wins. A use
+that no class matches is unclassified.
+
+These are review aids, not proofs: a class is a pattern, and
+`make pagesize-report` writes every use with its class to
+build/pagesize-remaining.txt so that each one can be checked.
+"""
+import fnmatch
+import re
+
+# (id, verdict, reason, path globs, line regex or None)
+CLASSES = [
+    ("asm-lds", "not C",
+     "assembler and linker scripts; Coccinelle parses only C",
+     ["*.S", "*.lds", "*.lds.h", "*.lds.S"], None),
+    ("hw-4k", "undecided",
+     "x86 hardware, firmware and hypervisor interfaces whose unit is the "
+     "architectural 4K page (KVM, Xen, Hyper-V, SEV, TDX, SGX, EFI, boot "
+     "and real-mode code, PMU buffers); whether they say PTE_SIZE or a "
+     "fixed 4K name is undecided",
+     ["arch/x86/kvm/*", "arch/x86/xen/*", "arch/x86/hyperv/*", "arch/x86/coco/*",
+      "arch/x86/virt/*", "arch/x86/boot/*", "arch/x86/realmode/*", "arch/x86/platform/*",
+      "arch/x86/kernel/cpu/sgx/*", "arch/x86/events/*", "arch/x86/include/asm/kvm*",
+      "arch/x86/include/asm/xen/*", "arch/x86/include/asm/sev*", "arch/x86/include/asm/tdx*",
+      "arch/x86/include/asm/sgx*", "arch/x86/include/asm/*hyperv*", "arch/x86/include/asm/svm*",
+      "arch/x86/include/asm/vmx*", "arch/x86/include/asm/efi*", "arch/x86/include/uapi/*",
+      "arch/x86/kernel/kvm*", "arch/x86/kernel/sev*", "arch/x86/kernel/tdx*",
+      "arch/x86/kernel/cpu/mshyperv*", "arch/x86/kernel/amd_gart_64.c", "arch/x86/kernel/pci-*",
+      "include/linux/kvm*", "include/linux/hyperv.h", "include/xen/*",
+      "arch/x86/mm/mem_encrypt*", "arch/x86/kernel/crash*", "arch/x86/kernel/machine_kexec*",
+      "arch/x86/kernel/kexec*", "include/linux/kexec.h", "arch/x86/kernel/cpu/mtrr/*",
+      "arch/x86/kernel/amd_nb.c", "arch/x86/kernel/aperture_64.c", "arch/x86/kernel/tboot.c",
+      "arch/x86/kernel/cpu/resctrl/*", "arch/x86/pci/*", "arch/x86/power/*",
+      "arch/x86/kernel/acpi/*", "arch/x86/kernel/mpparse.c", "arch/x86/kernel/ldt.c",
+      "arch/x86/kernel/espfix_64.c", "arch/x86/kernel/doublefault_32.c", "arch/x86/entry/*",
+      "arch/x86/kernel/head*.c", "arch/x86/kernel/ebda.c", "arch/x86/kernel/probe_roms.c"], None),
+    ("sysfs-buf", "undecided",
+     "PAGE_SIZE as the size of a sysfs, seq_file or procfs buffer, a "
+     "convention that is neither a mapping nor an allocation size",
+     ["*"], r"\b(s?n?printf|scnprintf|sysfs_emit\w*)\s*\(\s*\w+\s*(\+\s*\w+\s*)?,\s*PAGE_SIZE"
+     r"|sizeof\(_format\)\s*>=\s*PAGE_SIZE|\bbuf\w*\s*\+\s*PAGE_SIZE|PAGE_SIZE\s*-\s*\w*len\b"),
+    ("kdebug", "undecided",
+     "memory debuggers that shadow, poison or guard memory page by page "
+     "(KASAN, KMSAN, KFENCE, debug_pagealloc, page_owner): whether they "
+     "track order-0 pages or PTE-sized granules is undecided",
+     ["mm/kasan/*", "mm/kmsan/*", "mm/kfence/*", "include/linux/kasan*", "include/linux/kmsan*",
+      "include/linux/kfence*", "mm/debug_page_alloc.c", "mm/page_poison.c", "mm/page_owner.c",
+      "mm/debug_vm_pgtable.c", "mm/page_table_check.c", "include/linux/page_table_check.h"], None),
+    ("swap", "undecided",
+     "swap slots and swap devices: whether a slot holds an order-0 page "
+     "or a PTE's worth of memory is undecided",
+     ["mm/swap*", "mm/page_io.c", "mm/zswap.c", "include/linux/swap*"], None),
+    ("user-copy", "undecided",
+     "how much user memory one page stands for when user memory is copied "
+     "or pinned page by page (copy_*_user(), GUP): undecided while one "
+     "page may be mapped by several PTEs",
+     ["*"], r"copy_\w*(from|to)_user|__user|\buaddr\b|\busr_\w+|user_addr|gup_flags"),
+    ("pfn-pte", "undecided",
+     "frame numbers written into or read from page-table entries "
+     "(pfn_pte(), pte_pfn(), remap_pfn_range(), vmf_insert_pfn()): whether "
+     "a PTE's frame number counts PTE_SIZE or PG_SIZE units is undecided",
+     ["mm/memory.c", "mm/huge_memory.c", "mm/hugetlb.c", "mm/hmm.c", "mm/gup.c", "mm/pagewalk.c",
+      "mm/pgtable-generic.c", "include/linux/pgtable.h", "include/linux/mm.h", "include/linux/pfn_t.h",
+      "arch/x86/include/asm/pgtable*", "arch/x86/mm/pat/*", "arch/x86/mm/pgtable.c",
+      "arch/x86/mm/ioremap.c", "arch/x86/mm/fault.c", "arch/x86/mm/pti.c", "arch/x86/mm/pgprot.c",
+      "arch/x86/include/asm/page*.h", "include/asm-generic/pgtable*"],
+     r"pfn|PFN"),
+    ("pfn", "PG, no script",
+     "memmap and pfn/page conversion: a frame number turned into a "
+     "physical address or back (PFNs count order-0 pages); no semantic "
+     "patch turns these into PFN_PHYS()/PHYS_PFN() or PG_SHIFT yet",
+     ["*"], r"pfn|PFN|\b__pa\b|\b__va\b|phys"),
+    ("kb", "PG, no script",
+     "page counts turned into kB or MB for accounting and messages "
+     "(PAGE_SHIFT - 10); mm/util.c's overcommit limit and perf's mlock "
+     "limit compare against mapped pages and are listed as undecided "
+     "instead",
+     ["*"], r"PAGE_SHIFT\s*-\s*10|10\s*-\s*PAGE_SHIFT|PAGE_SHIFT\s*-\s*20|20\s*-\s*PAGE_SHIFT"),
+    ("vm-counters", "undecided",
+     "per-mm counters of mapped memory in pages (total_vm, locked_vm, "
+     "data_vm, RLIMIT_MEMLOCK, overcommit): whether they count PTEs or "
+     "order-0 pages is undecided",
+     ["mm/*", "include/linux/*", "kernel/*"],
+     r"total_vm|locked_vm|data_vm|stack_vm|exec_vm|pinned_vm|vm_stat_account|may_expand_vm"
+     r"|vm_(un)?acct_memory|vm_enough_memory|mlock_future_ok|locked_pages|limit_pages|VM_ACCT"),
+    ("memcg-charge", "PG, no script",
+     "memcg and page_counter charges, counted in order-0 pages (zone and "
+     "buddy accounting); no semantic patch converts them yet",
+     ["mm/memcontrol*", "mm/hugetlb_cgroup.c", "mm/page_counter.c", "include/linux/memcontrol.h",
+      "include/linux/page_counter.h"],
+     r"page_counter|nr_bytes|nr_pages|stock|objcg|memcg|MEMCG|peak|value|pages\b"),
+    ("in-page-offset", "PG, no script",
+     "an offset and length inside the memory of one struct page, in the "
+     "helpers that copy to and from pages, bvecs and scatterlists; no "
+     "semantic patch converts them yet",
+     ["include/linux/highmem*.h", "include/linux/bvec.h", "include/linux/iov_iter.h",
+      "include/linux/scatterlist.h", "include/linux/skbuff.h", "mm/highmem.c"], None),
+    ("x86-walk", "PTE, no script",
+     "x86 page-table walkers stepping an address to the next PTE, in forms "
+     "pte_walk.cocci does not match (next = (addr + PAGE_SIZE) & PAGE_MASK)",
+     ["arch/x86/mm/init*.c", "arch/x86/mm/kasan_init_64.c", "arch/x86/mm/ident_map.c",
+      "arch/x86/mm/cpu_entry_area.c", "arch/x86/mm/pti.c", "arch/x86/mm/dump_pagetables.c"],
+     r"\b(addr|vaddr|next|address|paddr_next|paddr_last|paddr)\b\s*(\+?=|[&+])"),
+    ("file-index", "undecided",
+     "file offsets, vm_pgoff and page-cache indices: whether a pgoff_t "
+     "counts mapping granules (the user ABI) or order-0 units",
+     ["mm/*", "include/linux/*", "arch/x86/*", "kernel/*"],
+     r"pgoff|xa_index|->index\b|\b\w*_?index\b|i_size|loff_t|isize|\b(start|end)_byte\b|\bfpos\b|\bf_pos\b|\bppos\b"),
+    ("pte-per-page", "undecided",
+     "code that counts PTEs and pages with one number: a batch of nr PTEs "
+     "maps nr pages, and page i of a folio sits at addr + i * PAGE_SIZE "
+     "(folio_pte_batch(), vmap, percpu, GUP); once PG_SIZE > PTE_SIZE this "
+     "needs a logic change, not a rename",
+     ["mm/memory.c", "mm/gup.c", "mm/vmalloc.c", "mm/rmap.c", "mm/huge_memory.c", "mm/migrate*.c",
+      "mm/khugepaged.c", "mm/hmm.c", "mm/mlock.c", "mm/madvise.c", "mm/mprotect.c", "mm/mremap.c",
+      "mm/ksm.c", "mm/hugetlb.c", "mm/page_vma_mapped.c", "mm/percpu*.c", "mm/userfaultfd.c",
+      "mm/pagewalk.c", "mm/filemap.c", "mm/shmem.c", "mm/internal.h", "include/linux/mm.h",
+      "include/linux/rmap.h", "include/linux/vmalloc.h", "mm/nommu.c", "mm/mmap.c", "mm/util.c"],
+     r"\b(nr|nr_pages|i|idx|n|left_idx|right_idx|max_nr|count|nr_small_pages|npages|page_nr|nr_ptes)\b"),
+]
+
+
+def classify(path, line):
+    for cid, verdict, _reason, globs, regex in CLASSES:
+        if not any(fnmatch.fnmatch(path, g) for g in globs):
+            continue
+        if regex is None or re.search(regex, line):
+            return cid
+    return None
+
+
+def verdict(cid):
+    for c in CLASSES:
+        if c[0] == cid:
+            return c[1]
+    return "unclassified"

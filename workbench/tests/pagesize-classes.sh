@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# pagesize-classes: the reasons given for the PAGE_* uses the conversion
+# leaves alone. Each class of workbench/pagesize_classes.py must match
+# the sample it was written for and nothing in a plain line; every class
+# must still match something at the series head (no dead class); and the
+# number of unclassified uses there must not exceed the recorded
+# ceiling, which only ever goes down (the issue's goal is 0).
+. "$(dirname "$0")/../lib.sh"
+
+bad=0
+python3 - "$WB_TOP/workbench" <<'PY' || bad=1
+import sys
+sys.path.insert(0, sys.argv[1])
+from pagesize_classes import CLASSES, classify
+samples = [
+    ("arch/x86/kernel/vmlinux.lds.S", ". = ALIGN(PAGE_SIZE);", "asm-lds"),
+    ("arch/x86/kvm/mmu/mmu.c", "gfn_t gfn = gpa >> PAGE_SHIFT;", "hw-4k"),
+    ("drivers/x.c", "return snprintf(buf, PAGE_SIZE, \"%d\\n\", x);", "sysfs-buf"),
+    ("mm/kfence/core.c", "addr += PAGE_SIZE;", "kdebug"),
+    ("mm/swapfile.c", "nr = size >> PAGE_SHIFT;", "swap"),
+    ("mm/memory.c", "if (__copy_from_user_inatomic(kaddr, uaddr, PAGE_SIZE)) {", "user-copy"),
+    ("mm/memory.c", "pfn -= addr >> PAGE_SHIFT;", "pfn-pte"),
+    ("mm/mm_init.c", "start = pfn << PAGE_SHIFT;", "pfn"),
+    ("mm/vmstat.c", "K(x) ((x) << (PAGE_SHIFT - 10))", "kb"),
+    ("mm/mmap.c", "mm->total_vm += len >> PAGE_SHIFT;", "vm-counters"),
+    ("mm/memcontrol.c", "nr_pages = nr_bytes >> PAGE_SHIFT;", "memcg-charge"),
+    ("include/linux/highmem.h", "VM_BUG_ON(offset + len > PAGE_SIZE);", "in-page-offset"),
+    ("arch/x86/mm/init_64.c", "next = (addr + PAGE_SIZE) & PAGE_MASK;", "x86-walk"),
+    ("mm/filemap.c", "pgoff_t index = start_byte >> PAGE_SHIFT;", "file-index"),
+    ("mm/memory.c", "addr += nr * PAGE_SIZE;", "pte-per-page"),
+    # Plain lines that no class may claim.
+    ("mm/page_alloc.c", "size = PAGE_SIZE;", None),
+    ("arch/x86/mm/fault.c", "if (address < PAGE_SIZE)", None),
+    ("include/linux/mm.h", "return PAGE_SIZE;", None),
+]
+ok = True
+for path, line, want in samples:
+    got = classify(path, line)
+    if got != want:
+        print(f"FAILED: {path}: {line!r} -> {got}, expected {want}")
+        ok = False
+missing = {c[0] for c in CLASSES} - {s[2] for s in samples}
+if missing:
+    print("FAILED: classes without a sample:", ", ".join(sorted(missing)))
+    ok = False
+if ok:
+    print(f"ok: {len(CLASSES)} classes, each matches its sample; {sum(s[2] is None for s in samples)} plain lines stay unclassified")
+sys.exit(0 if ok else 1)
+PY
+
+ceiling=$(cat "$WB_TOP/workbench/pagesize-unclassified.ceiling")
+out=$(python3 "$WB_TOP/workbench/pagesize-report.py" "$KTREE" --rev "refs/heads/$SERIES_BRANCH" \
+	--list "$BUILD/pagesize-remaining.txt" --ceiling "$ceiling") || bad=1
+printf '%s\n' "$out" | sed -n '/^Why the/,$p'
+exit $bad
