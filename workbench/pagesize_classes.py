@@ -22,10 +22,12 @@ CLASSES = [
      "assembler and linker scripts; Coccinelle parses only C",
      ["*.S", "*.lds", "*.lds.h", "*.lds.S"], None),
     ("hw-4k", "undecided",
-     "x86 hardware, firmware and hypervisor interfaces whose unit is the "
-     "architectural 4K page (KVM, Xen, Hyper-V, SEV, TDX, SGX, EFI, boot "
-     "and real-mode code, PMU buffers); whether they say PTE_SIZE or a "
-     "fixed 4K name is undecided",
+     "x86 hardware-defined structures and firmware and hypervisor "
+     "interfaces whose unit is the architectural 4K page (KVM, Xen, "
+     "Hyper-V, SEV, TDX, SGX, MTRRs, EFI, PCI, boot, real-mode, kexec and "
+     "entry code, PMU buffers): whether they say PTE_SIZE or a name of "
+     "their own for a fixed 4K is undecided. Matched by file, so some "
+     "of these uses are allocation sizes and need a look one by one",
      ["arch/x86/kvm/*", "arch/x86/xen/*", "arch/x86/hyperv/*", "arch/x86/coco/*",
       "arch/x86/virt/*", "arch/x86/boot/*", "arch/x86/realmode/*", "arch/x86/platform/*",
       "arch/x86/kernel/cpu/sgx/*", "arch/x86/events/*", "arch/x86/include/asm/kvm*",
