@@ -16,7 +16,8 @@ build/pagesize-remaining.txt so that each one can be checked.
 import fnmatch
 import re
 
-# (id, verdict, reason, path globs, line regex or None)
+# (id, verdict, reason, path globs, line regex or None[, more
+# (path globs, line regex) alternatives])
 CLASSES = [
     ("asm-lds", "not C",
      "assembler and linker scripts; Coccinelle parses only C",
@@ -68,17 +69,23 @@ CLASSES = [
     ("pfn-pte", "undecided",
      "frame numbers written into or read from page-table entries "
      "(pfn_pte(), pte_pfn(), remap_pfn_range(), vmf_insert_pfn()): whether "
-     "a PTE's frame number counts PTE_SIZE or PG_SIZE units is undecided",
+     "a PTE's frame number counts PTE_SIZE or PG_SIZE units is undecided. "
+     "Every frame number in page-table code, and elsewhere one on a line "
+     "that names a page-table level",
      ["mm/memory.c", "mm/huge_memory.c", "mm/hugetlb.c", "mm/hmm.c", "mm/gup.c", "mm/pagewalk.c",
       "mm/pgtable-generic.c", "include/linux/pgtable.h", "include/linux/mm.h", "include/linux/pfn_t.h",
       "arch/x86/include/asm/pgtable*", "arch/x86/mm/pat/*", "arch/x86/mm/pgtable.c",
       "arch/x86/mm/ioremap.c", "arch/x86/mm/fault.c", "arch/x86/mm/pti.c", "arch/x86/mm/pgprot.c",
       "arch/x86/include/asm/page*.h", "include/asm-generic/pgtable*"],
-     r"pfn|PFN"),
+     r"pfn|PFN",
+     # Anywhere else: a frame number next to a page-table level.
+     [(["*"], r"(?=.*(pfn|PFN|\b__pa\b)).*(pte|pmd|pud|p4d|pgd|PTRS_PER|paravirt|vmap)")]),
     ("pfn", "PG, no script",
      "memmap and pfn/page conversion: a frame number turned into a "
      "physical address or back (PFNs count order-0 pages); no semantic "
-     "patch turns these into PFN_PHYS()/PHYS_PFN() or PG_SHIFT yet",
+     "patch turns these into PFN_PHYS()/PHYS_PFN() or PG_SHIFT yet. "
+     "Lines that also name a page-table level, PTRS_PER_*, vmap or "
+     "paravirt are pfn-pte's: there the frame may be a PTE's",
      ["*"], r"pfn|PFN|\b__pa\b|\b__va\b|phys"),
     ("kb", "PG, no script",
      "page counts turned into kB or MB for accounting and messages "
@@ -131,11 +138,10 @@ CLASSES = [
 
 
 def classify(path, line):
-    for cid, verdict, _reason, globs, regex in CLASSES:
-        if not any(fnmatch.fnmatch(path, g) for g in globs):
-            continue
-        if regex is None or re.search(regex, line):
-            return cid
+    for cid, _verdict, _reason, globs, regex, *more in CLASSES:
+        for g, r in [(globs, regex)] + (more[0] if more else []):
+            if any(fnmatch.fnmatch(path, x) for x in g) and (r is None or re.search(r, line)):
+                return cid
     return None
 
 
