@@ -37,7 +37,11 @@ SCOPE = ["arch/x86", "mm", "include/linux", "include/asm-generic", "kernel"]
 # Where the issue's goal is zero unclassified uses.
 GOAL = SCOPE[:4]
 SUFFIXES = (".c", ".h", ".S", ".lds")
-ident = re.compile(r"\b(" + "|".join(NAMES) + r")\b")
+# The function-like names count only where they are called: a field or a
+# parameter named offset_in_page (edac.h, mtd/rawnand.h) is not a use.
+FUNCS = ["PAGE_ALIGN", "PAGE_ALIGN_DOWN", "PAGE_ALIGNED", "offset_in_page"]
+ident = re.compile(r"\b(" + "|".join(n for n in NAMES if n not in FUNCS) + r")\b"
+                   r"|\b(" + "|".join(FUNCS) + r")\b(?=\s*\()")
 # Comments and literals, longest first; keep newlines so lines still count.
 strip_re = re.compile(r'//[^\n]*|/\*.*?\*/|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'', re.S)
 define_re = re.compile(r"^\s*#\s*define\s+(" + "|".join(NAMES) + r")\b")
@@ -50,7 +54,7 @@ def uses(text):
         if define_re.match(line):
             line = define_re.sub("", line)
         for m in ident.finditer(line):
-            yield n, m.group(1), line
+            yield n, m.group(1) or m.group(2), line
 
 
 def count(text):
@@ -105,16 +109,26 @@ def main():
     revs = a.rev or ["HEAD"]
     per_rev = {}
     listed = []
+    seen = set()
     for rev in revs:
         per_file = {}
         for path, text in files_at(a.tree, rev, SCOPE):
             if path in ALIASES:
                 continue
             c = collections.Counter()
+            nth = {}
             for n, name, line in uses(text):
                 c[name] += 1
                 if rev == revs[-1] and path.startswith(tuple(d + "/" for d in GOAL)):
-                    listed.append((path, n, name, pagesize_classes.classify(path, line)))
+                    key = (path, pagesize_classes.norm(line))
+                    # Which line of this file with this code it is (1, 2, ...).
+                    lines = nth.setdefault(key, [])
+                    if n not in lines:
+                        lines.append(n)
+                    k = len(lines)
+                    listed.append((path, n, name, pagesize_classes.classify(path, line, k)))
+                    seen.add(key)
+                    seen.add(key + (k,))
             if c:
                 per_file[path] = c
         per_rev[rev] = per_file
@@ -156,6 +170,14 @@ def main():
                 f.write(f"{path}:{n}: {name} {cid or 'unclassified'}\n")
         print(f"\nEvery use with its class: {a.list}")
     failed = False
+    stale = sorted(k + ((f"line {nth} of those",) if nth else ())
+                   for k, d in pagesize_classes.REASONS.items() for nth in d
+                   if (k + (nth,) if nth else k) not in seen)
+    if stale:
+        print(f"FAIL: {len(stale)} entries of workbench/pagesize-reasons.tsv match no use at {last}:")
+        for path, code, *which in stale[:20]:
+            print(f"    {path}: {code}", *which)
+        failed = True
     if dead:
         print(f"FAIL: classes that match nothing at {last}: {', '.join(dead)}")
         failed = True

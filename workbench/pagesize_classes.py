@@ -12,8 +12,16 @@ that no class matches is unclassified.
 These are review aids, not proofs: a class is a pattern, and
 `make pagesize-report` writes every use with its class to
 build/pagesize-remaining.txt so that each one can be checked.
+
+Where a file mixes meanings, patterns cannot tell its lines apart; those
+lines are given their class one by one in pagesize-reasons.tsv (path,
+class, the code of the line as the report sees it, a note), read before
+the patterns. An entry names its line by its code, not its number, so it
+survives rebases; an entry that no longer matches a use is stale, and
+the report fails on it.
 """
 import fnmatch
+import os
 import re
 
 # (id, verdict, reason, path globs, line regex or None[, more
@@ -112,6 +120,38 @@ CLASSES = [
      "semantic patch converts them yet",
      ["include/linux/highmem*.h", "include/linux/bvec.h", "include/linux/iov_iter.h",
       "include/linux/scatterlist.h", "include/linux/skbuff.h", "mm/highmem.c"], None),
+    ("zpool", "PG, no script",
+     "zsmalloc, z3fold and zbud pack compressed objects into order-0 "
+     "pages, so every PAGE_* there is the size or mask of the order-0 page "
+     "they carve (the rule for slab page sizes); none of the three is built "
+     "in the QEMU config, so a conversion could not be proven a no-op yet",
+     ["mm/zsmalloc.c", "mm/z3fold.c", "mm/zbud.c"], None),
+    ("memmap-size", "PG, no script",
+     "the memory the memmap, page_ext and section maps take, counted in "
+     "order-0 pages (memmap and buddy accounting); no semantic patch "
+     "converts them yet",
+     ["mm/sparse*.c", "mm/page_ext.c", "mm/mm_init.c", "mm/bootmem_info.c", "arch/x86/mm/kaslr.c"],
+     r"sizeof\s*\(\s*struct page\s*\)|memmap_\w*pages_add|PAGES_PER_SECTION|mem_section_usage_size"
+     r"|sizeof\(struct pglist_data\)|\bmapsize\b|vmemmap_size"),
+    ("byte-stat", "PG, no script",
+     "vmstat items kept in bytes (the NR_*_B slab counters) turned into "
+     "counts of order-0 pages; no semantic patch converts them yet",
+     ["mm/vmstat.c", "include/linux/vmstat.h", "mm/workingset.c", "mm/memcontrol.c"],
+     r"\bdelta\b|_B\)"),
+    ("order-shift", "PG, no script",
+     "an allocation order made from a shift or a shift made from an order "
+     "(PMD_SHIFT - PAGE_SHIFT, order + PAGE_SHIFT): orders count order-0 "
+     "pages (the rule for alloc_pages() and get_order()); no semantic patch "
+     "converts them yet",
+     # Not an address turned into an index, nor init.c's mapping step.
+     ["*"], r"^(?!.*\b(addr|pos|step_size)\b).*(\b[A-Z]\w*_SHIFT\s*-\s*PAGE_SHIFT\b|\bilog2\(\w+\)\s*-\s*PAGE_SHIFT"
+     r"|\w*order\w*\s*\+\s*PAGE_SHIFT|PAGE_SHIFT\s*\+\s*\w*(order|ORDER)\w*)"),
+    ("fixmap-slot", "PTE, no script",
+     "fixmap and kmap (PKMAP) slots and the fixed virtual layout around "
+     "them: each slot is a PTE's worth of address space (the rule for "
+     "fixmap and kmap mappings); no semantic patch converts them yet",
+     ["arch/x86/include/asm/fixmap.h", "include/asm-generic/fixmap.h",
+      "arch/x86/include/asm/highmem.h", "arch/x86/include/asm/pgtable_32_areas.h"], None),
     ("x86-walk", "PTE, no script",
      "x86 page-table walkers stepping an address to the next PTE, in forms "
      "pte_walk.cocci does not match (next = (addr + PAGE_SIZE) & PAGE_MASK)",
@@ -137,7 +177,84 @@ CLASSES = [
 ]
 
 
-def classify(path, line):
+# Classes given only line by line, in pagesize-reasons.tsv.
+CLASSES += [
+    ("pte-walk", "PTE, no script", "a page-table walker stepping an address, or PTE index arithmetic", [], None),
+    ("pte-vma", "PTE, no script",
+     "VMA boundaries and the alignment of user address ranges (mmap, munmap, mremap, "
+     "mprotect, madvise, mlock, brk, stack growth, get_unmapped_area)", [], None),
+    ("pte-tlb", "PTE, no script", "TLB flush ranges and strides", [], None),
+    ("pte-setmem", "PTE, no script", "set_memory and change_page_attr page counts", [], None),
+    ("pte-map", "PTE, no script",
+     "ioremap, vmap, vmalloc, fixmap and kmap mappings: the alignment and size of a "
+     "virtual mapping, a guard page, the fixed kernel virtual layout", [], None),
+    ("pte-user", "PTE, no script", "the page size user space sees (AT_PAGESZ, getpagesize(), SHMLBA)", [], None),
+    ("pg-alloc", "PG, no script",
+     "alloc_pages() and get_order() sizes, PAGE_SIZE << order, allocation orders, the "
+     "alignment of physical allocations that become whole pages", [], None),
+    ("pg-mem", "PG, no script",
+     "the memory behind page_address() or a kmap of a page, the memory one struct page "
+     "describes, clear_page() and copy_page()", [], None),
+    ("pg-memmap", "PG, no script", "memmap and pfn/page or pfn/physical-address conversion", [], None),
+    ("pg-acct", "PG, no script",
+     "zone, memblock, buddy, vmstat, memcg and dirty-limit accounting in pages", [], None),
+    ("pg-slab", "PG, no script",
+     "slab page sizes and folio sizes, and allocators that carve order-0 pages", [], None),
+    ("table-size", "undecided",
+     "the size or alignment of a page table itself: 4K on x86 whatever PG_SIZE is, so "
+     "neither PTE_SIZE nor PG_SIZE; it needs a name of its own", [], None),
+    ("buffer", "undecided",
+     "a kernel buffer or structure that is a page only by convention (a page-sized "
+     "array or batch, a string limit), neither a mapping nor an order-0 allocation", [], None),
+    ("subsys", "undecided",
+     "another subsystem's own unit (filesystem blocks, block-layer sectors, network "
+     "and driver buffers), to be decided with that subsystem's code", [], None),
+    ("mixed", "undecided",
+     "one expression serves as a mapping size and as an allocation size, or its "
+     "meaning depends on the caller: a logic change, not a rename", [], None),
+    ("not-use", "not a use",
+     "the name appears but not as the legacy macro (a guard for a userspace build)", [], None),
+]
+
+REASONS_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "pagesize-reasons.tsv")
+
+
+def norm(line):
+    """The code of a line as a key: stripped, runs of white space folded."""
+    return " ".join(line.split())
+
+
+def load_reasons(path=REASONS_FILE):
+    """{(path, code): {nth: class}} from pagesize-reasons.tsv.
+
+    A fifth column N gives the class of the Nth line of that file with that
+    code only (where two identical lines mean different things); without
+    it, nth is 0 and the class is every such line's."""
+    table = {}
+    if not os.path.exists(path):
+        return table
+    ids = {c[0] for c in CLASSES}
+    for n, row in enumerate(open(path), 1):
+        if not row.strip() or row.startswith("#"):
+            continue
+        f = row.rstrip("\n").split("\t")
+        if len(f) < 3 or f[1] not in ids or (len(f) > 4 and not f[4].isdigit()):
+            raise SystemExit(f"{path}:{n}: want path, a class of pagesize_classes.py, code[, note[, N]]")
+        nth = int(f[4]) if len(f) > 4 else 0
+        table.setdefault((f[0], norm(f[2])), {})[nth] = f[1]
+    return table
+
+
+REASONS = load_reasons()
+
+
+def classify(path, line, nth=1):
+    """The class of a use on line (the nth line of path with that code)."""
+    entry = REASONS.get((path, norm(line)))
+    if entry:
+        cid = entry.get(nth) or entry.get(0)
+        if cid:
+            return cid
     for cid, _verdict, _reason, globs, regex, *more in CLASSES:
         for g, r in [(globs, regex)] + (more[0] if more else []):
             if any(fnmatch.fnmatch(path, x) for x in g) and (r is None or re.search(r, line)):

@@ -12,6 +12,7 @@ bad=0
 python3 - "$WB_TOP/workbench" <<'PY' || bad=1
 import sys
 sys.path.insert(0, sys.argv[1])
+import pagesize_classes
 from pagesize_classes import CLASSES, classify
 samples = [
     ("arch/x86/kernel/vmlinux.lds.S", ". = ALIGN(PAGE_SIZE);", "asm-lds"),
@@ -29,10 +30,16 @@ samples = [
     ("arch/x86/mm/init_64.c", "next = (addr + PAGE_SIZE) & PAGE_MASK;", "x86-walk"),
     ("mm/filemap.c", "pgoff_t index = start_byte >> PAGE_SHIFT;", "file-index"),
     ("mm/memory.c", "addr += nr * PAGE_SIZE;", "pte-per-page"),
+    ("mm/zsmalloc.c", "if (off + class->size <= PAGE_SIZE)", "zpool"),
+    ("mm/sparse.c", "memmap_pages_add(DIV_ROUND_UP(nr_pages * sizeof(struct page), PAGE_SIZE));", "memmap-size"),
+    ("mm/vmstat.c", "delta >>= PAGE_SHIFT;", "byte-stat"),
+    ("include/linux/pgtable.h", "#define PMD_ORDER	(PMD_SHIFT - PAGE_SHIFT)", "order-shift"),
+    ("mm/example.c", "*ilx += (addr - vma->vm_start) >> (PAGE_SHIFT + order);", None),
+    ("include/asm-generic/fixmap.h", "#define __fix_to_virt(x)	(FIXADDR_TOP - ((x) << PAGE_SHIFT))", "fixmap-slot"),
     # Plain lines that no class may claim.
-    ("mm/page_alloc.c", "size = PAGE_SIZE;", None),
-    ("arch/x86/mm/fault.c", "if (address < PAGE_SIZE)", None),
-    ("include/linux/mm.h", "return PAGE_SIZE;", None),
+    ("mm/example.c", "size = PAGE_SIZE;", None),
+    ("arch/x86/mm/example.c", "if (address < PAGE_SIZE)", None),
+    ("include/linux/example.h", "return PAGE_SIZE;", None),
 ]
 ok = True
 for path, line, want in samples:
@@ -40,7 +47,24 @@ for path, line, want in samples:
     if got != want:
         print(f"FAILED: {path}: {line!r} -> {got}, expected {want}")
         ok = False
-missing = {c[0] for c in CLASSES} - {s[2] for s in samples}
+# Line-by-line classes are covered by their entries in pagesize-reasons.tsv
+# (the report fails on an entry that matches no use). An entry names one
+# file's line: the same code elsewhere is not claimed through it.
+table = pagesize_classes.REASONS
+by_table = set()
+for (path, code), entry in table.items():
+    for nth, cid in entry.items():
+        by_table.add(cid)
+        if pagesize_classes.classify(path, code, nth or 1) != cid:
+            print(f"FAILED: table entry {path}: {code!r} (line {nth or 'any'}) -> {cid} does not hold")
+            ok = False
+    # A class given only line by line claims nothing in another file.
+    other = "drivers/example/" + path.replace("/", "-")
+    got = pagesize_classes.classify(other, code)
+    if got is not None and not any(c[0] == got and c[3] for c in CLASSES):
+        print(f"FAILED: {got} claims {code!r} in {other} through the table")
+        ok = False
+missing = {c[0] for c in CLASSES} - {s[2] for s in samples} - by_table
 if missing:
     print("FAILED: classes without a sample:", ", ".join(sorted(missing)))
     ok = False

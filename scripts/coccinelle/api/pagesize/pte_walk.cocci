@@ -9,9 +9,18 @@
 //#	for (; addr != end; pte++, addr += PAGE_SIZE)
 //#	} while (pte++, addr += PAGE_SIZE, addr != end);
 //#
+//# or step them in two statements next to each other:
+//#
+//#	ptep++;
+//#	addr += PAGE_SIZE;
+//#
 //# One entry maps PTE_SIZE of address space, so the address steps by
-//# PTE_SIZE. Only the comma expression that pairs the two is matched;
-//# loops that step them in separate statements are left for a human.
+//# PTE_SIZE; so does the physical address that the next entry maps,
+//# where an early identity map steps that instead (x86-32's head32.c).
+//# Only the comma expression that pairs the two, and the two statements
+//# one right after the other, are matched; walks that step the address
+//# elsewhere in the loop, or count entries instead, are left for later
+//# rules or a human.
 //
 // Confidence: High
 // Copyright: (C) 2026 The ptdesc-first authors.
@@ -38,6 +47,36 @@ expression a;
   , p++
 )
 
+@depends on patch@
+pte_t *p;
+expression a;
+@@
+(
+  p++;
+  a +=
+- PAGE_SIZE
++ PTE_SIZE
+  ;
+|
+  a +=
+- PAGE_SIZE
++ PTE_SIZE
+  ;
+  p++;
+)
+
+@depends on context@
+pte_t *p;
+expression a;
+@@
+(
+  p++;
+* a += PAGE_SIZE;
+|
+* a += PAGE_SIZE;
+  p++;
+)
+
 @depends on context@
 pte_t *p;
 expression a;
@@ -59,12 +98,35 @@ position pos;
   a += PAGE_SIZE@pos, p++
 )
 
+@rs depends on org || report@
+pte_t *p;
+expression a;
+position pos;
+@@
+(
+  p++;
+  a += PAGE_SIZE@pos;
+|
+  a += PAGE_SIZE@pos;
+  p++;
+)
+
 @script:python depends on org@
 pos << r.pos;
 @@
 coccilib.org.print_todo(pos[0], "PTE walk steps the address by PAGE_SIZE: use PTE_SIZE")
 
+@script:python depends on org@
+pos << rs.pos;
+@@
+coccilib.org.print_todo(pos[0], "PTE walk steps the address by PAGE_SIZE: use PTE_SIZE")
+
 @script:python depends on report@
 pos << r.pos;
+@@
+coccilib.report.print_report(pos[0], "PTE walk steps the address by PAGE_SIZE: use PTE_SIZE")
+
+@script:python depends on report@
+pos << rs.pos;
 @@
 coccilib.report.print_report(pos[0], "PTE walk steps the address by PAGE_SIZE: use PTE_SIZE")
