@@ -177,6 +177,7 @@ def main():
         print(f"FAIL: {len(stale)} entries of workbench/pagesize-reasons.tsv match no use at {last}:")
         for path, code, *which in stale[:20]:
             print(f"    {path}: {code}", *which)
+        print("    (the line changed or went away: give it its new code, or drop the entry)")
         failed = True
     if dead:
         print(f"FAIL: classes that match nothing at {last}: {', '.join(dead)}")

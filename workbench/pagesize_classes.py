@@ -216,7 +216,8 @@ CLASSES += [
      "the name appears but not as the legacy macro (a guard for a userspace build)", [], None),
 ]
 
-REASONS_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "pagesize-reasons.tsv")
+REASONS_FILE = os.environ.get("PAGESIZE_REASONS") or os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "pagesize-reasons.tsv")
 
 
 def norm(line):

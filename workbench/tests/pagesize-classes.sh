@@ -73,6 +73,19 @@ if ok:
 sys.exit(0 if ok else 1)
 PY
 
+# An entry that matches no use at the series head fails the report.
+t=$(mktemp)
+cp "$WB_TOP/workbench/pagesize-reasons.tsv" "$t"
+printf 'mm/memory.c\tpte-walk\tno such line = PAGE_SIZE;\tinjected\n' >>"$t"
+if PAGESIZE_REASONS=$t python3 "$WB_TOP/workbench/pagesize-report.py" "$KTREE" \
+	--rev "refs/heads/$SERIES_BRANCH" >"$t.out" 2>&1 || ! grep -q 'match no use' "$t.out"; then
+	echo "FAILED: the report accepted a stale entry of pagesize-reasons.tsv"
+	bad=1
+else
+	echo "ok: a stale entry of pagesize-reasons.tsv fails the report"
+fi
+rm -f "$t" "$t.out"
+
 ceiling=$(cat "$WB_TOP/workbench/pagesize-unclassified.ceiling")
 out=$(python3 "$WB_TOP/workbench/pagesize-report.py" "$KTREE" --rev "refs/heads/$SERIES_BRANCH" \
 	--list "$BUILD/pagesize-remaining.txt" --ceiling "$ceiling") || bad=1
