@@ -88,5 +88,9 @@ if [ -n "$want_tree" ] && [ "$want_tree" != "$tree" ]; then
 	note "NOTE: the base differs from the one recorded in patches/0000-cover-letter.patch:"
 	note "    recorded: $want_pkg, tree $want_tree"
 	note "    this one: $(cat "$BUILD/base-package"), tree $tree"
+	if [ -z "${LINUX_SRC:-}" ]; then
+		note "To use the recorded base: 'make deps' installs that package version;"
+		note "then 'make distclean' (it refuses if $KTREE has unsaved work) and re-run."
+	fi
 	note "Continuing; the series may or may not apply."
 fi
