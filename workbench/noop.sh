@@ -59,6 +59,8 @@ fi
 tag=${NOOP_TAG:-${NOOP_BASECONFIG:-tinyconfig}}
 # NOOP_CONFIG may name several fragments, separated by spaces.
 read -r -a frags <<<"${NOOP_CONFIG:-$WB_TOP/configs/qemu.config}"
+# configs/noop.config keeps the commit id out of the release string.
+frags+=("$WB_TOP/configs/noop.config")
 export WB_BASECONFIG=${NOOP_BASECONFIG:-tinyconfig}
 export WB_TARGET=${WB_TARGET:-vmlinux}
 
