@@ -97,7 +97,9 @@ for rel in sorted(oa & ob):
     bad.append(f"{rel}: differs; first differing function: {first_diff(pa, pb)}")
 print(f"compared {n} objects (vmlinux included); {len(host)} host-tool objects not compared")
 if debug_only:
-    print(f"{len(debug_only)} objects differ only in debug sections (build paths): " + ", ".join(debug_only[:5]))
+    print(f"{len(debug_only)} objects differ only in debug sections (build paths):")
+    for rel in debug_only:
+        print("  " + rel)
 if "vmlinux" in oa & ob:
     print("vmlinux: " + ("identical" if not any(b.startswith("vmlinux:") for b in bad) else "DIFFERS"))
 bad.sort(key=lambda b: not b.startswith("vmlinux:"))
@@ -105,5 +107,7 @@ if bad:
     print(f"{len(bad)} differences:")
     for b in bad[:50]:
         print("  " + b)
+    if len(bad) > 50:
+        print(f"  ... and {len(bad) - 50} more")
     sys.exit(1)
 print("all identical")
