@@ -7,7 +7,7 @@ export LINUX_SRC
 
 .PHONY: all help deps prepare apply build initramfs boot shell summary \
 	export regen noop pagesize-report ptdesc-audit check check-all efi clean distclean \
-	selftests-build selftests selftests-base selftests-baseline faultinject lockdep kasan
+	selftests-build selftests selftests-base selftests-baseline faultinject lockdep kasan bench
 CATS ?= mmap,mremap,mlock,madv_populate,mkdirty,cow,gup_test,thp_quick,pagemap,soft_dirty,userfaultfd,memfd_secret,process_mrelease
 
 all: ## deps, base, series, build, boot in QEMU, summary
@@ -70,6 +70,9 @@ efi: ## build the UEFI kernel and boot it through OVMF (smoke)
 	@WB_DEPS_EXTRA=ovmf $(W)/deps.sh && \
 	$(W)/build.sh efi build/linux configs/qemu.config configs/efi.config && \
 	$(W)/initramfs.sh && BOOT_FIRMWARE=ovmf BOOT_TAG=smoke BOOT_TIMEOUT=900 BOOT_APPEND=efi=debug $(W)/boot.sh efi smoke
+
+bench: apply ## page-table benchmarks, base kernel against the series (BENCH_ROUNDS, BENCH_REPS)
+	@$(W)/bench.sh
 
 summary: ## print the summary of the last run
 	@$(W)/summary.sh

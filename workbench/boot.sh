@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # boot.sh NAME [MODE]: boot build/out/NAME in QEMU (TCG) with the project's
 # initramfs and run the guest workload (MODE: smoke, selftests,
-# faultinject, shell or hang). Fails on a timeout, a missing end marker,
+# faultinject, bench, shell or hang). Fails on a timeout, a missing end marker,
 # a failed test, a page-table accounting error, or any kernel warning,
 # oops, BUG, lockdep/KASAN/page-table-check report in the log (see
 # workbench/bootcheck.py). The guest's second serial port (ttyS1) goes to

@@ -11,7 +11,9 @@ Fails (exit 1, reasons on stderr) on:
     page tables ptload holds, or PageTables / the memcg stat not back at
     their baseline after the workload (PT_TOL_KB, default 64 kB);
   - faultinject: no failure injected in a phase that must hit, a
-    ptload error, or new kmemleak reports.
+    ptload error, or new kmemleak reports;
+  - bench: ptbench printing fewer cases than it planned, a failed case,
+    or a non-zero exit status.
 
 Inside the fault-injection window (WB-FI-BEGIN .. WB-FI-END), the reports
 that the injected failures cause by design are not kernel problems: the
@@ -186,6 +188,24 @@ def main():
             env['kmemleak_new'] = km['new']
             if km['new'] != '0':
                 errs.append(f'kmemleak: {km["new"]} new unreferenced objects')
+
+    if mode == 'bench':
+        plan = next((kv(l) for l in lines if l.startswith('WB-BENCH-PLAN ')), None)
+        res = [l for l in lines if l.startswith('WB-BENCH case=')]
+        mem = [l for l in lines if l.startswith('WB-BENCH-MEM ')]
+        fails = [l for l in lines if l.startswith('WB-BENCH-FAIL ')]
+        if plan is None:
+            errs.append('ptbench did not start (no WB-BENCH-PLAN line)')
+        elif len(res) != int(plan['cases']) or len(mem) != int(plan['mem']):
+            errs.append(f'ptbench planned {plan["cases"]} timed and {plan["mem"]} memory '
+                        f'cases, but printed {len(res)} and {len(mem)}')
+        if fails:
+            errs.append(f'{len(fails)} benchmark case(s) failed:\n' +
+                        '\n'.join('    ' + l for l in fails))
+        end = next((kv(l) for l in lines if l.startswith('WB-END rc=')), None)
+        if end is not None and end['rc'] != '0':
+            errs.append(f'ptbench exited with status {end["rc"]}')
+        env['bench_cases'] = len(res) + len(mem)
 
     env['status'] = 1 if errs else 0
     with open(env_out, 'w') as f:

@@ -50,6 +50,15 @@ if ! cmp -s "$cfgin.new" "$cfgin" || [ ! -f "$out/.config" ]; then
 else
 	rm -f "$cfgin.new"
 fi
+# A later fragment overrides an earlier one (as in merge_config.sh), so
+# the last setting of each option is the one that must stick.
+last_settings() {
+	cat "${frags[@]}" | awk '
+		/^CONFIG_[A-Za-z0-9_]+=/ { o = $0; sub(/=.*/, "", o) }
+		/^# CONFIG_[A-Za-z0-9_]+ is not set$/ { o = $2 }
+		o != "" { if (!(o in seq)) seq[o] = ++n; want[o] = $0; o = "" }
+		END { for (o in seq) print seq[o] "\t" want[o] }' | sort -n | cut -f2-
+}
 bad=0
 while IFS= read -r line; do
 	case "$line" in
@@ -62,7 +71,7 @@ while IFS= read -r line; do
 		note "config: wanted '$want', got '$got'"
 		bad=1
 	fi
-done < <(cat "${frags[@]}")
+done < <(last_settings)
 [ "$bad" -eq 0 ] || die "config fragment options did not stick for $name (see above)"
 
 target=${WB_TARGET:-bzImage}

@@ -200,6 +200,7 @@ if [ -r "$LOGS/boot-qemu.tap" ] && passed build; then
 fi
 run_test selftests-detects bash "$T/ksft-detects.sh"
 run_test bootcheck-detects bash "$T/bootcheck-detects.sh"
+run_test bench-detects bash "$T/bench-detects.sh"
 run_test selftests-build t_selftests_build
 rm -f "$BUILD/selftests-qemu-check.rows"
 run_test selftests t_selftests

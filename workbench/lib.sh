@@ -111,3 +111,19 @@ require_clean_tree() {
 		die "a 'git am' is in progress in $tree: finish it or run 'git -C $tree am --abort'"
 	fi
 }
+
+# The base as a worktree of the kernel tree at build/base (created when
+# missing, refused when it has local changes); prints its path. The
+# selftests are built from it and the base kernels of selftests-base and
+# bench are built in it.
+base_worktree() {
+	local wt=$BUILD/base
+	if [ ! -d "$wt" ]; then
+		kgit worktree prune
+		kgit worktree add -q --detach "$wt" "$BASE_REF" ||
+			die "cannot add the base worktree $wt"
+	fi
+	require_clean_tree "$wt"
+	git -C "$wt" checkout -q --detach "$BASE_REF"
+	echo "$wt"
+}

@@ -19,18 +19,6 @@ ST_HDR=$BUILD/selftests-hdr
 ST_INITRD=$BUILD/initramfs-selftests.cpio.gz
 EXPECTED=${ST_EXPECTED:-$WB_TOP/workbench/selftests.expected}
 
-base_worktree() {
-	local wt=$BUILD/base
-	if [ ! -d "$wt" ]; then
-		kgit worktree prune
-		kgit worktree add -q --detach "$wt" "$BASE_REF" ||
-			die "cannot add the base worktree $wt"
-	fi
-	require_clean_tree "$wt"
-	git -C "$wt" checkout -q --detach "$BASE_REF"
-	echo "$wt"
-}
-
 build() {
 	local kout=$BUILD/out/${ST_HDR_FROM:-qemu} wt src log=$LOGS/selftests-build.log
 	[ -f "$kout/.config" ] || die "no configured kernel build at $kout (run 'make build')"
