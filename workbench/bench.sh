@@ -40,8 +40,8 @@ for r in $(seq 1 "$rounds"); do
 		logs+=("$k=$LOGS/boot-$k-r$r.log")
 	done
 done
+rc=0
 python3 "$WB_TOP/workbench/bench.py" --targets "$WB_TOP/workbench/bench.targets" \
-	--tsv "$BUILD/bench.tsv" "${logs[@]}"
-rc=$?
+	--tsv "$BUILD/bench.tsv" "${logs[@]}" || rc=$?
 note "bench: $(elapsed "$t0")s in all; table in $BUILD/bench.tsv"
 exit "$rc"
