@@ -7,15 +7,17 @@ export LINUX_SRC
 
 .PHONY: all help deps prepare apply build initramfs boot shell summary \
 	export regen noop pagesize-report ptdesc-audit check check-all efi clean distclean \
-	selftests-build selftests selftests-base selftests-baseline faultinject lockdep kasan bench
-CATS ?= mmap,mremap,mlock,madv_populate,mkdirty,cow,gup_test,thp_quick,pagemap,soft_dirty,userfaultfd,memfd_secret,process_mrelease
+	selftests-build selftests selftests-base selftests-baseline faultinject lockdep kasan bench repro
 
 all: ## deps, base, series, build, boot in QEMU, summary
 	@$(W)/main.sh
 
-help: ## this list
+help: ## this list, and the settings (VAR=value) with their defaults
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | \
-		awk -F':.*## ' '{ printf "  make %-12s %s\n", $$1, $$2 }'
+		awk -F':.*## ' '{ printf "  make %-18s %s\n", $$1, $$2 }'
+	@echo; echo 'Settings (make TARGET VAR=value; defined in $(W)/settings.sh):'
+	@sed -n 's/^: "$${\([A-Z_]*\):=\(.*\)}"\t*#: \(.*\)/  \1=\2\t\3/p' $(W)/settings.sh | \
+		awk -F'\t' '{ printf "  %-26s %s\n", $$1, $$2 }'
 
 deps: ## install missing Debian packages (apt-get)
 	@$(W)/deps.sh
@@ -27,13 +29,13 @@ apply: prepare ## git am patches/ onto the base (branch ptdesc-first)
 	@$(W)/apply.sh
 
 build: apply ## build the QEMU kernel (build/out/qemu)
-	@$(W)/build.sh qemu
+	@$(W)/runs.sh build
 
 initramfs: ## build the guest initramfs
-	@$(W)/initramfs.sh
+	@$(W)/runs.sh initramfs
 
 boot: ## boot the built kernel and run the smoke workload
-	@$(W)/initramfs.sh && $(W)/boot.sh qemu
+	@$(W)/runs.sh boot
 
 shell: ## boot the built kernel to a shell (with the mm selftests once built)
 	@$(W)/initramfs.sh && \
@@ -42,36 +44,30 @@ shell: ## boot the built kernel to a shell (with the mm selftests once built)
 	else $(W)/boot.sh qemu shell; fi
 
 selftests-build: ## build tools/testing/selftests/mm (static) into the guest initramfs
-	@$(W)/initramfs.sh && $(W)/selftests.sh build
+	@$(W)/runs.sh selftests-build
 
-selftests: ## run mm selftest categories CATS=a,b on the series kernel
-	@$(W)/selftests.sh run qemu $(CATS) cats
+selftests: ## run the mm selftests (CATS, or the 'check' set) on the series kernel
+	@$(W)/runs.sh selftests
 
-selftests-base: ## run CATS on the base kernel and compare with the baseline
-	@$(W)/build.sh base-qemu build/base && $(W)/selftests.sh run base-qemu $(CATS) base
+selftests-base: ## run CATS (or every category) on the base kernel, compared with the baseline
+	@$(W)/runs.sh selftests-base
 
-selftests-baseline: ## record CATS on the base kernel into workbench/selftests.expected
-	@$(W)/build.sh base-qemu build/base && ST_MODE=record $(W)/selftests.sh run base-qemu $(CATS) base
+selftests-baseline: ## record CATS (or every category) on the base kernel into workbench/selftests.expected
+	@$(W)/runs.sh selftests-baseline
 
 faultinject: ## boot the series kernel with page-table allocation failures
-	@$(W)/initramfs.sh && BOOT_TAG=fi BOOT_MEM=2G $(W)/boot.sh qemu faultinject
+	@$(W)/runs.sh faultinject
 
 lockdep: ## build and boot the lockdep kernel (-smp 4): smoke and fault injection
-	@$(W)/build.sh lockdep build/linux configs/qemu.config configs/lockdep.config && \
-	$(W)/initramfs.sh && BOOT_SMP=4 BOOT_TAG=smoke BOOT_DIMM=256M $(W)/boot.sh lockdep smoke && \
-	FI_MUST_HIT=failslab:__pte_alloc BOOT_SMP=4 BOOT_TAG=fi BOOT_MEM=2G $(W)/boot.sh lockdep faultinject
+	@$(W)/runs.sh lockdep lockdep-faultinject
 
 kasan: ## build and boot the KASAN kernel: smoke and fault injection
-	@$(W)/build.sh kasan build/linux configs/qemu.config configs/kasan.config && \
-	$(W)/initramfs.sh && BOOT_TAG=smoke BOOT_MEM=2G BOOT_TIMEOUT=900 $(W)/boot.sh kasan smoke && \
-	BOOT_TAG=fi BOOT_MEM=2G BOOT_TIMEOUT=1800 $(W)/boot.sh kasan faultinject
+	@$(W)/runs.sh kasan
 
 efi: ## build the UEFI kernel and boot it through OVMF (smoke)
-	@WB_DEPS_EXTRA=ovmf $(W)/deps.sh && \
-	$(W)/build.sh efi build/linux configs/qemu.config configs/efi.config && \
-	$(W)/initramfs.sh && BOOT_FIRMWARE=ovmf BOOT_TAG=smoke BOOT_TIMEOUT=900 BOOT_APPEND=efi=debug $(W)/boot.sh efi smoke
+	@$(W)/runs.sh efi
 
-bench: apply ## page-table benchmarks, base kernel against the series (BENCH_ROUNDS, BENCH_REPS)
+bench: apply ## page-table benchmarks, base kernel against the series (BENCH_* settings)
 	@$(W)/bench.sh
 
 summary: ## print the summary of the last run
@@ -91,6 +87,9 @@ pagesize-report: apply ## remaining PAGE_SIZE/SHIFT/MASK uses, base vs series
 
 ptdesc-audit: apply ## page-table metadata still reached through struct page
 	@python3 $(W)/ptdesc-audit.py --tree $(or $(LINUX_SRC),build/linux) --rev ptdesc-first
+
+repro: build ## build the QEMU kernel again without ccache: vmlinux must be byte-identical
+	@$(W)/runs.sh repro
 
 check: ## the test suite (what CI runs)
 	@$(W)/check.sh

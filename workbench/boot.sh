@@ -7,7 +7,7 @@
 # oops, BUG, lockdep/KASAN/page-table-check report in the log (see
 # workbench/bootcheck.py). The guest's second serial port (ttyS1) goes to
 # LOG.ttyS1: the selftests write their TAP there, away from printk.
-# BOOT_SMP, BOOT_MEM, BOOT_TIMEOUT, BOOT_APPEND, BOOT_INITRD, BOOT_TAG;
+# BOOT_SMP, BOOT_MEM, BOOT_TIMEOUT, BOOT_APPEND, BOOT_INITRD, BOOT_TAG, BOOT_ICOUNT;
 # BOOT_FIRMWARE=ovmf boots through UEFI (Debian's ovmf package) instead of
 # SeaBIOS, so that the kernel sets up EFI runtime services.
 # BOOT_DIMM=SIZE plugs a pc-dimm of SIZE in at start-up: the kernel adds it
@@ -21,7 +21,7 @@ out=$BUILD/out/$name
 kernel=$out/arch/x86/boot/bzImage
 initrd=${BOOT_INITRD:-$BUILD/initramfs.cpio.gz}
 log=$LOGS/boot-$name${BOOT_TAG:+-$BOOT_TAG}.log
-timeout=${BOOT_TIMEOUT:-300}
+timeout=$BOOT_TIMEOUT
 smp=${BOOT_SMP:-2}
 mem=${BOOT_MEM:-1G}
 
@@ -49,6 +49,11 @@ fi
 qemu=(qemu-system-x86_64 -machine pc -cpu max -smp "$smp" -m "$memarg"
 	-kernel "$kernel" -initrd "$initrd" -no-reboot -display none
 	-append "console=ttyS0 panic=-1 pti=on numa=fake=2 $detect wb.mode=$mode $dimm ${BOOT_APPEND:-}")
+# BOOT_ICOUNT=N: guest time follows the instruction count (2^N ns per
+# instruction, no warp while idle is skipped with sleep=off), so that a
+# timed guest figure does not follow the host's load. QEMU then runs the
+# vCPUs in one thread (no MTTCG).
+[ -z "${BOOT_ICOUNT:-}" ] || qemu+=(-icount "shift=$BOOT_ICOUNT,sleep=off")
 if [ -n "${BOOT_DIMM:-}" ]; then
 	qemu+=(-object "memory-backend-ram,id=hp0,size=$BOOT_DIMM"
 		-device pc-dimm,id=dimm0,memdev=hp0)

@@ -30,9 +30,8 @@ mkdir -p "$out" "$BUILD/out"
 ln -sfn "$out" "$BUILD/out/$name"
 unset CCACHE_BASEDIR
 export CCACHE_COMPILERCHECK=content
-: "${CCACHE_MAXSIZE:=8G}"; export CCACHE_MAXSIZE
 cc="ccache ${CROSS_COMPILE:-}gcc"
-[ -n "${WB_NO_CCACHE:-}" ] && cc="${CROSS_COMPILE:-}gcc"
+[ -n "$WB_NO_CCACHE" ] && cc="${CROSS_COMPILE:-}gcc"
 kmake() {
 	make -C "$tree" O="$out" ARCH="${ARCH:-x86_64}" CC="$cc" HOSTCC="${HOSTCC:-gcc}" "$@"
 }
@@ -79,8 +78,8 @@ done < <(last_settings)
 [ "$bad" -eq 0 ] || die "config fragment options did not stick for $name (see above)"
 
 target=${WB_TARGET:-bzImage}
-note "building $name ($tree -> $out, -j${JOBS:-$(nproc)}; log: $log)"
-if ! kmake -j"${JOBS:-$(nproc)}" $target >>"$log" 2>&1; then
+note "building $name ($tree -> $out, -j$JOBS; log: $log)"
+if ! kmake -j"$JOBS" $target >>"$log" 2>&1; then
 	grep -E 'error:|Error [0-9]|warning:' "$log" | head -n 20 >&2 || true
 	tail -n 15 "$log" >&2
 	die "building $name failed (log: $log)"

@@ -7,7 +7,7 @@
 ALL=0
 [ "${1:-}" = --all ] && ALL=1
 # CHECK_ONLY=NAME,...: run only these tests (for example
-# all/every-commit-builds,all/kasan) and the steps they need (deps,
+# all/every-commit,all/kasan) and the steps they need (deps,
 # prepare, apply, build, boot, selftests-build). check-all takes hours
 # on 2 cores; this runs a part of it. It is never set by make check.
 ONLY=${CHECK_ONLY:-}
@@ -42,6 +42,8 @@ run_test() {
 		tail -n 25 "$log" | sed 's/^/    | /'
 		printf '%s\tFAIL\t%s\n' "$name" "$dt" >>"$RES"
 	fi
+	# make summary shows the steps of this run.
+	printf '%s\t%s\t%s\n' "$name" "$dt" "$rc" >>"$BUILD/timings.tsv"
 	return 0
 }
 passed() { awk -F'\t' -v n="$1" '$1 == n && $2 == "pass" { f = 1 } END { exit !f }' "$RES"; }
@@ -93,79 +95,32 @@ t_export_stable() {
 	rm -rf "$tmp"
 	return $rc
 }
-t_build() { need apply && bash "$W/build.sh" qemu; }
-t_repro() {
-	need build
-	# A second build of the same tree, without ccache, in another folder.
-	WB_NO_CCACHE=1 bash "$W/build.sh" qemu-repro
-	cmp "$BUILD/out/qemu/vmlinux" "$BUILD/out/qemu-repro/vmlinux"
-	echo "vmlinux identical: $(sha256sum <"$BUILD/out/qemu/vmlinux" | cut -c1-16)"
-}
-# The mechanical commits (and the definitions before them) change no code.
-t_noop() { need apply && bash "$W/noop.sh"; }
+R() { bash "$W/runs.sh" "$@"; }
+t_build() { need apply && R build; }
+t_repro() { need build && R repro; }
+# The no-op proof. make check proves the first no-op run of the series
+# (most of the mechanical commits); check-all proves every run, and
+# again on x86_64 defconfig and on the Xen PV config.
+t_noop() { need apply && NOOP_RUNS=1 bash "$W/noop.sh"; }
+t_noop_rest() { need apply && NOOP_RUNS=2- bash "$W/noop.sh"; }
 t_noop_defconfig() { need apply && NOOP_BASECONFIG=defconfig NOOP_CONFIG=$WB_TOP/configs/werror.config bash "$W/noop.sh"; }
 t_noop_xen() {
 	need apply
 	NOOP_TAG=xen-pv NOOP_CONFIG="$WB_TOP/configs/xen-pv.config $WB_TOP/configs/xen-pv-noop.config" \
 		bash "$W/noop.sh"
 }
-t_boot() {
-	need build
-	bash "$W/initramfs.sh"
-	bash "$W/boot.sh" qemu
-}
-# The guest suite (README "Guest test suite"): mm selftests on the debug
-# kernel, compared with the base's expected results; lockdep at -smp 4,
-# whose smoke boot also hot-adds and hot-removes a 256M DIMM;
-# fault injection on page-table allocations.
-# mm selftest categories: make check runs ST_CHECK (about 6 minutes in
-# the debug guest); check-all adds ST_SLOW (about 25 minutes) and runs
-# both on the unmodified base kernel, which must match the baseline.
-ST_CHECK=${ST_CHECK:-mmap,mremap,mlock,madv_populate,mkdirty,cow,gup_test,thp_quick,pagemap,soft_dirty,userfaultfd,memfd_secret,process_mrelease}
-ST_SLOW=${ST_SLOW:-thp,ksm,migration,hugetlb,hugevm,compaction,mdwe}
-t_selftests_build() { need build boot && bash "$W/selftests.sh" build; }
-t_selftests() { need selftests-build && bash "$W/selftests.sh" run qemu "$ST_CHECK" check; }
-t_lockdep() {
-	need boot
-	bash "$W/build.sh" lockdep "$KTREE" "$WB_TOP/configs/qemu.config" "$WB_TOP/configs/lockdep.config"
-	BOOT_SMP=4 BOOT_TAG=smoke BOOT_DIMM=256M bash "$W/boot.sh" lockdep smoke
-}
-# Fault injection on the lockdep kernel (-smp 4): there spinlock_t does
-# not fit in struct ptdesc, so ptlocks come from slab and failslab hits
-# them (about 1500 failures), with lockdep watching the error paths.
-t_lockdep_fi() {
-	need lockdep && FI_MUST_HIT=failslab:__pte_alloc BOOT_SMP=4 BOOT_TAG=fi BOOT_MEM=2G \
-		bash "$W/boot.sh" lockdep faultinject
-}
-t_selftests_slow() { need selftests-build && bash "$W/selftests.sh" run qemu "$ST_SLOW" slow; }
-t_selftests_base() {
-	need selftests-build
-	bash "$W/build.sh" base-qemu "$BUILD/base"
-	bash "$W/selftests.sh" run base-qemu "$ST_CHECK,$ST_SLOW" base
-}
-t_kasan() {
-	need boot
-	bash "$W/build.sh" kasan "$KTREE" "$WB_TOP/configs/qemu.config" "$WB_TOP/configs/kasan.config"
-	BOOT_TAG=smoke BOOT_MEM=2G BOOT_TIMEOUT=900 bash "$W/boot.sh" kasan smoke
-	BOOT_TAG=fi BOOT_MEM=2G BOOT_TIMEOUT=1800 bash "$W/boot.sh" kasan faultinject
-}
-# UEFI boot: the EFI page tables (efi_alloc_page_tables(), CPA's
-# populate_pgd() for the runtime regions) are only built when the kernel
-# boots through UEFI, which the SeaBIOS boots of make check do not.
-t_efi() {
-	need boot
-	WB_DEPS_EXTRA=ovmf bash "$W/deps.sh"
-	bash "$W/build.sh" efi "$KTREE" "$WB_TOP/configs/qemu.config" "$WB_TOP/configs/efi.config"
-	BOOT_FIRMWARE=ovmf BOOT_TAG=smoke BOOT_TIMEOUT=900 BOOT_APPEND=efi=debug bash "$W/boot.sh" efi smoke
-	local log=$LOGS/boot-efi-smoke.log
-	grep -q '^efi: EFI v' "$log" || { echo "FAILED: the guest did not boot through UEFI ($log)"; return 1; }
-	grep -q 'efi: Remove mem\|efi: mem[0-9]*: \[Runtime' "$log" ||
-		{ echo "FAILED: no EFI runtime region in the memory map ($log)"; return 1; }
-	! grep -q 'efi: .*[Ff]ailed\|EFI runtime services are not available\|Failed to allocate EFI page tables' "$log" ||
-		{ echo "FAILED: EFI runtime setup failed ($log)"; grep -i 'efi.*fail' "$log"; return 1; }
-	echo "ok: booted through UEFI with EFI runtime regions mapped ($(grep -c 'Runtime' "$log") runtime lines)"
-}
-t_faultinject() { need boot && BOOT_TAG=fi BOOT_MEM=2G bash "$W/boot.sh" qemu faultinject; }
+# The guest suite (README "Guest test suite"); each run is defined once,
+# in workbench/runs.sh.
+t_boot() { need build && R boot; }
+t_selftests_build() { need build boot && R selftests-build; }
+t_selftests() { need selftests-build && R selftests; }
+t_faultinject() { need boot && R faultinject; }
+t_lockdep() { need boot && R lockdep; }
+t_lockdep_fi() { need lockdep && R lockdep-faultinject; }
+t_selftests_slow() { need selftests-build && R selftests-slow; }
+t_selftests_base() { need selftests-build && R selftests-base; }
+t_kasan() { need boot && R kasan; }
+t_efi() { need boot && R efi; }
 # Every selftest result is a result of its own (st/CATEGORY/TEST).
 st_rows() {
 	local rows=$BUILD/selftests-$1.rows
@@ -176,19 +131,30 @@ st_rows() {
 run_test deps t_deps
 run_test prepare t_prepare
 run_test apply t_apply
-run_test regen t_regen
-run_test cocci-modes bash "$T/cocci-modes.sh"
-run_test am-fresh t_am_fresh
+# The no-op proof builds two kernels that no other test needs. It runs in
+# the background at the lowest CPU priority from here on, on the cycles
+# the other tests leave idle (single-threaded static checks, guests
+# with idle vCPUs), and is joined before the summary.
+noop_out=$BUILD/check-noop.out
+( renice -n 19 "$BASHPID" >/dev/null; run_test noop t_noop ) >"$noop_out" 2>&1 &
+noop_pid=$!
+# The static checks are single-threaded: two lanes side by side, one on
+# each core (regen and cocci-modes run spatch, the other lane mostly
+# checkpatch). The lane in the background writes its report to a file,
+# printed when it is joined.
+lane=$BUILD/check-lane.out
+( run_test regen t_regen; run_test am-fresh t_am_fresh; run_test cocci-modes bash "$T/cocci-modes.sh" ) >"$lane" 2>&1 &
+lane_pid=$!
 run_test checkpatch t_checkpatch
 run_test kpath-files t_kpath_files
 run_test rst bash "$T/rst.sh"
 run_test export-stable t_export_stable
 run_test ptdesc-audit bash "$T/ptdesc-audit.sh"
 run_test pagesize-classes bash "$T/pagesize-classes.sh"
+wait "$lane_pid" || true
+cat "$lane"
 run_test build t_build
-run_test repro t_repro
-run_test noop-detects bash "$T/objcmp-detects.sh"
-run_test noop t_noop
+run_test noop-detects bash "$T/noop-detects.sh"
 run_test boot t_boot
 # Each guest test is a result of its own.
 if [ -r "$LOGS/boot-qemu.tap" ] && passed build; then
@@ -198,7 +164,7 @@ if [ -r "$LOGS/boot-qemu.tap" ] && passed build; then
 		printf 'guest/%s\t%s\t-\n' "$n" "$r" >>"$RES"
 	done < <(sed 's/^not ok/not_ok/' "$LOGS/boot-qemu.tap")
 fi
-run_test selftests-detects bash "$T/ksft-detects.sh"
+run_test selftests-detects bash "$T/selftests-detects.sh"
 run_test bootcheck-detects bash "$T/bootcheck-detects.sh"
 run_test bench-detects bash "$T/bench-detects.sh"
 run_test selftests-build t_selftests_build
@@ -208,26 +174,32 @@ st_rows qemu-check
 run_test faultinject t_faultinject
 run_test lockdep t_lockdep
 run_test lockdep-faultinject t_lockdep_fi
-run_test fail/missing-package bash "$T/fail-missing-package.sh"
-run_test fail/patch-does-not-apply bash "$T/fail-patch-does-not-apply.sh"
-run_test fail/dirty-tree bash "$T/fail-dirty-tree.sh"
-run_test fail/foreign-commits bash "$T/fail-foreign-commits.sh"
+run_test fail-missing-package bash "$T/fail-missing-package.sh"
+run_test fail-patch-does-not-apply bash "$T/fail-patch-does-not-apply.sh"
+run_test fail-dirty-tree bash "$T/fail-dirty-tree.sh"
+run_test fail-foreign-commits bash "$T/fail-foreign-commits.sh"
 if passed boot; then
 	run_test shell bash "$T/shell.sh"
-	run_test fail/guest-hang bash "$T/fail-guest-hang.sh"
+	run_test fail-guest-hang bash "$T/fail-guest-hang.sh"
 else
 	run_test shell need boot
-	run_test fail/guest-hang need boot
+	run_test fail-guest-hang need boot
 fi
 
+wait "$noop_pid" || true
+cat "$noop_out"
+
 if [ "$ALL" -eq 1 ]; then
+	# What only check-all catches is listed in README ("make check-all").
+	run_test all/repro t_repro
+	run_test all/noop-second-runs t_noop_rest
 	run_test all/cross-arm64 bash "$T/cross.sh" arm64
 	run_test all/cross-arm64-64k bash "$T/cross.sh" arm64-64k
 	run_test all/cross-powerpc64le bash "$T/cross.sh" powerpc64le
 	run_test all/cross-s390x bash "$T/cross.sh" s390x
 	run_test all/xen-pv-build bash "$T/cross.sh" xen-pv
 	run_test all/x86-variants bash "$T/x86-variants.sh"
-	run_test all/every-commit-builds bash "$T/every-commit.sh"
+	run_test all/every-commit bash "$T/every-commit.sh"
 	run_test all/noop-defconfig t_noop_defconfig
 	run_test all/noop-xen-pv t_noop_xen
 	rm -f "$BUILD/selftests-qemu-slow.rows" "$BUILD/selftests-base-qemu-base.rows"

@@ -36,7 +36,7 @@ if [ ${#missing[@]} -eq 0 ]; then
 	exit 0
 fi
 note "missing packages: ${missing[*]}"
-if [ -n "${WB_NO_INSTALL:-}" ] || [ "$(id -u)" -ne 0 ]; then
+if [ -n "$WB_NO_INSTALL" ] || [ "$(id -u)" -ne 0 ]; then
 	down=
 	[[ " ${missing[*]} " == *" $WB_BASE_PKG="* ]] && down=" --allow-downgrades"
 	die "install them with: apt-get update && apt-get install --no-install-recommends$down ${missing[*]}"

@@ -3,6 +3,9 @@
 
 set -euo pipefail
 
+# The settings a user may give, with their defaults (make help lists them).
+. "$(dirname "${BASH_SOURCE[0]}")/settings.sh"
+
 WB_TOP=${WB_TOP:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 BUILD=${BUILD:-$WB_TOP/build}
 PATCHES=${PATCHES:-$WB_TOP/patches}
@@ -112,17 +115,24 @@ require_clean_tree() {
 	fi
 }
 
+# add_worktree PATH REV: a scratch worktree of the kernel tree, detached
+# at REV. Stale worktrees are pruned first; make check adds worktrees
+# from tests that run side by side, so both steps hold a lock.
+add_worktree() {
+	(
+		flock 9
+		kgit worktree prune
+		kgit worktree add -q --detach "$1" "$2"
+	) 9>"$BUILD/.worktree.lock" || die "cannot add the worktree $1 at $2"
+}
+
 # The base as a worktree of the kernel tree at build/base (created when
 # missing, refused when it has local changes); prints its path. The
 # selftests are built from it and the base kernels of selftests-base and
 # bench are built in it.
 base_worktree() {
 	local wt=$BUILD/base
-	if [ ! -d "$wt" ]; then
-		kgit worktree prune
-		kgit worktree add -q --detach "$wt" "$BASE_REF" ||
-			die "cannot add the base worktree $wt"
-	fi
+	[ -d "$wt" ] || add_worktree "$wt" "$BASE_REF"
 	require_clean_tree "$wt"
 	git -C "$wt" checkout -q --detach "$BASE_REF"
 	echo "$wt"

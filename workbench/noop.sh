@@ -53,37 +53,67 @@ else
 		[ "$c" = END ] || behaviour+=("$(kgit log -1 --format='%h %s' "$c")")
 	done
 	[ "${#runs[@]}" -gt 0 ] || die "the series has no commit that claims to change no code"
-	note "no-op runs to prove: ${#runs[@]}; commits that change behaviour on purpose: ${#behaviour[@]}"
+	note "no-op runs in the series: ${#runs[@]}; commits that change behaviour on purpose: ${#behaviour[@]}"
 	for b in "${behaviour[@]}"; do note "    not compared: $b"; done
+	# NOOP_RUNS=N or N- (1-based): prove only run N, or runs N to the
+	# last. make check proves the first run, check-all the rest.
+	if [ -n "${NOOP_RUNS:-}" ]; then
+		case "$NOOP_RUNS" in
+		[1-9]) first=$NOOP_RUNS last=$NOOP_RUNS ;;
+		[1-9]-) first=${NOOP_RUNS%-} last=${#runs[@]} ;;
+		*) die "NOOP_RUNS takes N or N- (got '$NOOP_RUNS')" ;;
+		esac
+		[ "$first" -le "${#runs[@]}" ] || die "NOOP_RUNS=$NOOP_RUNS: the series has ${#runs[@]} no-op runs"
+		for i in "${!runs[@]}"; do
+			n=$((i + 1))
+			if [ "$n" -lt "$first" ] || [ "$n" -gt "$last" ]; then
+				note "    run $n not proven here (NOOP_RUNS=$NOOP_RUNS): $(kgit log -1 --format=%h "${runs[$i]% *}").. $(kgit log -1 --format=%h "${runs[$i]#* }")"
+				unset "runs[$i]"
+			fi
+		done
+		runs=("${runs[@]}")
+	fi
 fi
 tag=${NOOP_TAG:-${NOOP_BASECONFIG:-tinyconfig}}
 # NOOP_CONFIG may name several fragments, separated by spaces.
 read -r -a frags <<<"${NOOP_CONFIG:-$WB_TOP/configs/qemu.config}"
-# configs/noop.config keeps the commit id out of the release string.
-frags+=("$WB_TOP/configs/noop.config")
+# configs/noop.config keeps the commit id out of the release string
+# (configs/qemu.config already says the same, and then it is not added:
+# the fragments stay those of the base build, which side a reuses).
+grep -qxF '# CONFIG_LOCALVERSION_AUTO is not set' "${frags[@]}" ||
+	frags+=("$WB_TOP/configs/noop.config")
 export WB_BASECONFIG=${NOOP_BASECONFIG:-tinyconfig}
-export WB_TARGET=${WB_TARGET:-vmlinux}
+# bzImage, not only vmlinux: side a of the first run is the base kernel
+# that the selftest baseline boots, and both sides must build the same
+# objects (arch/x86/boot/ too) to be compared.
+export WB_TARGET=${WB_TARGET:-bzImage}
 
 status=0
 for run in "${runs[@]}"; do
-	from=${run% *} to=${run#* }
+	from=${run% *} to=${run#* } outs=()
 	note "no-op proof ($tag): $(kgit log -1 --format='%h %s' "$from")"
 	note "                 .. $(kgit log -1 --format='%h %s' "$to") ($(kgit rev-list --count "$from..$to") commits)"
 	for side in a b; do
 		wt=$BUILD/noop-$side
 		rev=$from
 		[ "$side" = b ] && rev=$to
-		if [ ! -d "$wt" ]; then
-			kgit worktree prune
-			kgit worktree add -q --detach "$wt" "$rev"
+		out=noop-$tag-$side
+		if [ "$side" = a ] && [ "$rev" = "$(kgit rev-parse "$BASE_REF^{commit}")" ] &&
+			[ "${frags[*]}" = "$WB_TOP/configs/qemu.config" ] && [ "$WB_BASECONFIG" = tinyconfig ]; then
+			# The base with the QEMU config is the kernel of the selftest
+			# baseline (workbench/runs.sh base-build): one build for both.
+			wt=$(base_worktree) out=base-qemu
+		elif [ ! -d "$wt" ]; then
+			add_worktree "$wt" "$rev"
 		else
 			require_clean_tree "$wt"
 			git -C "$wt" checkout -q --detach "$rev"
 		fi
 		t0=$(now)
-		bash "$WB_TOP/workbench/build.sh" "noop-$tag-$side" "$wt" "${frags[@]}"
-		note "built side $side in $(elapsed "$t0")s"
+		bash "$WB_TOP/workbench/build.sh" "$out" "$wt" "${frags[@]}"
+		note "built side $side ($out) in $(elapsed "$t0")s"
+		outs+=("$BUILD/out/$out")
 	done
-	python3 "$WB_TOP/workbench/objcmp.py" "$BUILD/out/noop-$tag-a" "$BUILD/out/noop-$tag-b" || status=1
+	python3 "$WB_TOP/workbench/objcmp.py" "${outs[@]}" || status=1
 done
 exit "$status"

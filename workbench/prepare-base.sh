@@ -61,10 +61,10 @@ if [ -n "${LINUX_SRC:-}" ]; then
 	git -C "$KTREE" rev-parse --git-dir >/dev/null 2>&1 ||
 		die "LINUX_SRC=$LINUX_SRC is not a git tree"
 	if ! kgit rev-parse -q --verify "$BASE_REF" >/dev/null; then
-		base=$(kgit rev-parse --verify "${LINUX_BASE:-HEAD}^{commit}") ||
-			die "LINUX_BASE=${LINUX_BASE:-HEAD} is not a commit in $KTREE"
+		base=$(kgit rev-parse --verify "$LINUX_BASE^{commit}") ||
+			die "LINUX_BASE=$LINUX_BASE is not a commit in $KTREE"
 		kgit update-ref "$BASE_REF" "$base"
-		note "base: $KTREE at ${LINUX_BASE:-HEAD} ($base)"
+		note "base: $KTREE at $LINUX_BASE ($base)"
 	fi
 elif [ -d "$KTREE/.git" ]; then
 	kgit rev-parse -q --verify "$BASE_REF" >/dev/null ||

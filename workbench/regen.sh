@@ -22,8 +22,7 @@ if [ -d "$wt" ]; then
 	git -C "$wt" reset -q --hard && git -C "$wt" clean -qfdx
 	git -C "$wt" checkout -q --detach "$BASE_REF"
 else
-	kgit worktree prune
-	kgit worktree add -q --detach "$wt" "$BASE_REF"
+	add_worktree "$wt" "$BASE_REF"
 fi
 
 export GIT_COMMITTER_NAME='ptdesc-first workbench' GIT_COMMITTER_EMAIL='workbench@ptdesc-first.invalid'

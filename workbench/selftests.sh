@@ -42,7 +42,7 @@ build() {
 	# the constant (its kselftest value) for that one program.
 	local mk=(make -C "$src" OUTPUT="$ST_OUT" KHDR_INCLUDES="-isystem $ST_HDR/include"
 		LDFLAGS=-static)
-	"${mk[@]}" -k -j"${JOBS:-$(nproc)}" >>"$log" 2>&1 || true
+	"${mk[@]}" -k -j"$JOBS" >>"$log" 2>&1 || true
 	"${mk[@]}" EXTRA_CFLAGS=-DKSFT_SKIP=4 "$ST_OUT/khugepaged" >>"$log" 2>&1 || true
 	"${mk[@]}" >>"$log" 2>&1 ||
 		{ grep -E 'error' "$log" | head -n 20 >&2; die "building the mm selftests failed (log: $log)"; }
@@ -84,7 +84,7 @@ run() {
 	# the userfaultfd tests, so a pool it reserved itself would be gone
 	# for every later category.
 	BOOT_INITRD=$ST_INITRD BOOT_TAG=$tag BOOT_MEM=${BOOT_MEM:-3G} BOOT_SMP=${BOOT_SMP:-3} \
-		BOOT_TIMEOUT=${BOOT_TIMEOUT:-4500} \
+		BOOT_TIMEOUT=$ST_TIMEOUT \
 		BOOT_APPEND="wb.cats=$cats hugepages=128 ${BOOT_APPEND:-}" \
 		bash "$WB_TOP/workbench/boot.sh" "$name" selftests || rc=1
 	python3 "$WB_TOP/workbench/ksft.py" "${ST_MODE:-compare}" "$LOGS/boot-$name-$tag.log.ttyS1" "$EXPECTED" \

@@ -74,6 +74,28 @@ run base-bench="$t/b1" bench="$t/s1"
 	{ printf '%s\n' "$out"; echo "FAILED: a case without a target not caught"; exit 1; }
 echo "ok: a case without a target fails"
 
+# Stability: five rounds each. fork-exit is 5 % slower on the series
+# with a 1 % spread (resolved); mremap-pte 2 % slower, but one base
+# round is 10 % off (noise). With two rounds every figure is noise.
+args=()
+for r in 1 2 3 4 5; do
+	bm=1000 sm=1000
+	[ "$r" -eq 3 ] && bm=1100
+	mklog "$t/b$r" 4104 "" "" fork-exit=$((1000 + r)) mremap-pte=$bm
+	mklog "$t/s$r" 4104 "" "" fork-exit=$((1050 + r)) mremap-pte=1020
+	args+=(base-bench="$t/b$r" bench="$t/s$r")
+done
+run "${args[@]}"
+[ "$rc" -eq 0 ] && grep -q '^fork-exit .* resolved ' <<<"$out" &&
+	grep -q '^mremap-pte .* noise: spread 10\.0% > diff 2\.0% ' <<<"$out" &&
+	grep -q '^flagged: .*mremap-pte' <<<"$out" && ! grep -q '^flagged: .*fork-exit' <<<"$out" ||
+	{ printf '%s\n' "$out"; echo "FAILED: a spread larger than the difference was not flagged, or a resolved one was"; exit 1; }
+echo "ok: a figure whose spread exceeds its difference is flagged, a resolved one is not"
+run "${args[@]:0:4}"
+grep -q '^fork-exit .* noise: 2 rounds < 5 ' <<<"$out" ||
+	{ printf '%s\n' "$out"; echo "FAILED: a figure from 2 rounds was not flagged"; exit 1; }
+echo "ok: with fewer than 5 rounds every figure is flagged"
+
 # Every timed case ptbench runs has a target, and the plan counts them.
 cases=$(grep -oE '(report|bench_mremap_one)\("[a-z-]*"' "$WB_TOP/guest/ptbench.c" | cut -d'"' -f2 | sort)
 tcases=$(awk '$2 == "ratio" { print $1 }' "$targets" | sort)

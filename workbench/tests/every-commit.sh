@@ -7,8 +7,9 @@
 # A full run takes hours on 2 cores (most commits touch a header that
 # nearly every object includes), more than one session. So each
 # successful build is recorded in workbench/every-commit.ok, keyed by
-# the commit's tree hash, the config fragments and the compiler: the
-# same key is the same source built the same way. A commit whose key is
+# the hash of the source the build reads (the commit's tree without
+# Documentation/ and scripts/coccinelle/), the config fragment and the
+# compiler: the same key is the same source built the same way. A commit whose key is
 # recorded is not built again; EVERY_COMMIT_REBUILD=1 builds everything.
 # EVERY_COMMIT_BUDGET=SECONDS stops (and fails) once that much time has
 # gone, so that a partial run still records what it built.
@@ -17,17 +18,20 @@
 ledger=${EVERY_COMMIT_LEDGER:-$WB_TOP/workbench/every-commit.ok}
 cfg=$(cat "$WB_TOP/configs/qemu.config" | sha256sum | cut -c1-16)
 ccv=$(gcc --version | head -n 1)
-key_of() { printf '%s %s %s' "$(kgit rev-parse "$1^{tree}")" "$cfg" "$ccv"; }
+# The source a build reads: the commit's tree without Documentation/ and
+# scripts/coccinelle/, which no kernel build reads (a commit that changes
+# only a semantic patch or a page of documentation builds as its parent).
+build_tree() {
+	kgit ls-tree -r "$1" | grep -vP '\t(Documentation|scripts/coccinelle)/' | sha1sum | cut -c1-40
+}
+key_of() { printf 'src:%s %s %s' "$(build_tree "$1")" "$cfg" "$ccv"; }
 recorded_ok() {
-	[ -z "${EVERY_COMMIT_REBUILD:-}" ] && [ -r "$ledger" ] &&
+	[ -z "$EVERY_COMMIT_REBUILD" ] && [ -r "$ledger" ] &&
 		awk -F'\t' -v k="$1" '$1 == k { f = 1 } END { exit !f }' "$ledger"
 }
 
 wt=$BUILD/every
-if [ ! -d "$wt" ]; then
-	kgit worktree prune
-	kgit worktree add -q --detach "$wt" "$BASE_REF"
-fi
+[ -d "$wt" ] || add_worktree "$wt" "$BASE_REF"
 bad=0 built=0 known=0 left=0 t_start=$(now)
 for c in $(kgit rev-list --reverse "$BASE_REF..refs/heads/$SERIES_BRANCH"); do
 	subj=$(kgit log -1 --format='%h %s' "$c")
@@ -37,7 +41,7 @@ for c in $(kgit rev-list --reverse "$BASE_REF..refs/heads/$SERIES_BRANCH"); do
 		known=$((known + 1))
 		continue
 	fi
-	if [ -n "${EVERY_COMMIT_BUDGET:-}" ] &&
+	if [ -n "$EVERY_COMMIT_BUDGET" ] &&
 		[ "$(elapsed "$t_start" | cut -d. -f1)" -ge "$EVERY_COMMIT_BUDGET" ]; then
 		printf 'NOT BUILT (time budget)  %s\n' "$subj"
 		left=$((left + 1))

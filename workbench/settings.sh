@@ -1,0 +1,31 @@
+# SPDX-License-Identifier: GPL-2.0
+# The settings a user may give on the command line or in the environment
+# (make VAR=value ... or VAR=value make ...), each with its default: the
+# one place where they are defined. workbench/lib.sh sources this file;
+# 'make help' prints every line marked '#:'. Sourced, not run.
+
+# The base and the series.
+: "${LINUX_SRC:=}"	#: your own v6.12.y git tree as the base (empty: Debian's linux-source-6.12 in build/linux)
+: "${LINUX_BASE:=HEAD}"	#: with LINUX_SRC: the base revision in that tree
+# Builds.
+: "${JOBS:=$(nproc)}"	#: parallel jobs of every kernel and selftest build
+: "${WB_NO_CCACHE:=}"	#: non-empty: build without ccache
+: "${CCACHE_MAXSIZE:=8G}"	#: ccache's size limit (the cache is ccache's default, ~/.cache/ccache)
+: "${WB_NO_INSTALL:=}"	#: non-empty: make deps only checks and names the missing packages
+# Guests.
+: "${BOOT_TIMEOUT:=300}"	#: seconds a smoke or fault-injection guest may run before it fails as hung
+: "${BOOT_APPEND:=}"	#: extra kernel command line for every guest (e.g. wb.rounds=50)
+: "${ST_TIMEOUT:=4500}"	#: seconds a selftest guest may run
+: "${CATS:=}"	#: selftest categories (empty: the 'check' set of workbench/selftests.categories for make selftests, every set for selftests-base and selftests-baseline)
+# The test suite.
+: "${CHECK_ONLY:=}"	#: make check-all: run only these tests (comma-separated) and the steps they need
+: "${EVERY_COMMIT_REBUILD:=}"	#: non-empty: check-all builds every commit again, ignoring workbench/every-commit.ok
+: "${EVERY_COMMIT_BUDGET:=}"	#: seconds after which check-all's every-commit build stops (and fails), keeping what it recorded
+# Benchmarks.
+: "${BENCH_ROUNDS:=5}"	#: rounds of make bench (at least 5 for a figure; each round boots the base and the series once, in alternating order)
+: "${BENCH_REPS:=15}"	#: repetitions of every case in one bench boot (the guest reports their median)
+: "${BENCH_TIMEOUT:=900}"	#: seconds one bench guest may run
+: "${BENCH_ICOUNT:=}"	#: make bench: non-empty runs the guests with QEMU '-icount shift=BENCH_ICOUNT,sleep=off' (guest time follows instructions; see README)
+export LINUX_SRC LINUX_BASE JOBS WB_NO_CCACHE CCACHE_MAXSIZE WB_NO_INSTALL BOOT_TIMEOUT BOOT_APPEND \
+	ST_TIMEOUT CATS CHECK_ONLY EVERY_COMMIT_REBUILD EVERY_COMMIT_BUDGET BENCH_ROUNDS BENCH_REPS \
+	BENCH_TIMEOUT BENCH_ICOUNT
