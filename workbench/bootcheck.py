@@ -94,10 +94,13 @@ def main():
             when = l.split()[1]
             for k, v in re.findall(r'(\w+):(\d+)', l):
                 env[f'{when}_{k}'] = v
+        # The number only: a kernel message can land on the console
+        # between the guest's digits and its newline
+        # ("WB-MEMCG before=0tsc: Refined TSC clocksource calibration").
         elif l.startswith('WB-MEMCG before='):
-            env['memcg_before'] = kv(l)['before']
+            env['memcg_before'] = re.match(r'WB-MEMCG before=(-?\d+)', l).group(1)
         elif l.startswith('WB-MEMCG after='):
-            env['memcg_after'] = kv(l)['after']
+            env['memcg_after'] = re.match(r'WB-MEMCG after=(-?\d+)', l).group(1)
         elif l.startswith('WB-MEMCG-HOLD '):
             d = kv(l)
             env['memcg_hold_tables'] = d.get('tables', '0')

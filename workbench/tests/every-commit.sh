@@ -37,7 +37,7 @@ for c in $(kgit rev-list --reverse "$BASE_REF..refs/heads/$SERIES_BRANCH"); do
 	subj=$(kgit log -1 --format='%h %s' "$c")
 	key=$(key_of "$c")
 	if recorded_ok "$key"; then
-		printf 'ok    (built before, same tree)  %s\n' "$subj"
+		printf 'ok    (built before, same source)  %s\n' "$subj"
 		known=$((known + 1))
 		continue
 	fi
@@ -59,6 +59,6 @@ for c in $(kgit rev-list --reverse "$BASE_REF..refs/heads/$SERIES_BRANCH"); do
 		bad=1
 	fi
 done
-echo "every commit: built now $built, same tree built before $known ($ledger), not built $left, failed: $([ $bad -eq 0 ] && echo none || echo see above)"
+echo "every commit: built now $built, same source built before $known ($ledger), not built $left, failed: $([ $bad -eq 0 ] && echo none || echo see above)"
 [ "$left" -eq 0 ] || bad=1
 exit $bad
