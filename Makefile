@@ -16,7 +16,7 @@ help: ## this list, and the settings (VAR=value) with their defaults
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | \
 		awk -F':.*## ' '{ printf "  make %-18s %s\n", $$1, $$2 }'
 	@echo; echo 'Settings (make TARGET VAR=value; defined in $(W)/settings.sh):'
-	@sed -n 's/^: "$${\([A-Z_]*\):=\(.*\)}"\t*#: \(.*\)/  \1=\2\t\3/p' $(W)/settings.sh | \
+	@sed -n 's/^: "$${\([A-Z_]*\):\{0,1\}=\(.*\)}"\t*#: \(.*\)/  \1=\2\t\3/p' $(W)/settings.sh | \
 		awk -F'\t' '{ printf "  %-26s %s\n", $$1, $$2 }'
 
 deps: ## install missing Debian packages (apt-get)

@@ -11,7 +11,7 @@ median over its boots (rounds) of the guest's median, with the range
 above; an "equal" target asks for the named memory field to be the same
 on both. Every case needs a target and every target a result.
 
-A figure is flagged "noise" when the spread of either kernel, (max -
+A figure is flagged "unresolved" when the spread of either kernel, (max -
 min) / median, is larger than the difference the figure claims, |series
 / base - 1|: the rounds do not resolve that difference. With fewer than
 MIN_ROUNDS boots of a kernel every figure is flagged. A flag is not a
@@ -95,9 +95,9 @@ def main():
             sb, ss = (max(b) - min(b)) / mb, (max(s) - min(s)) / ms
             diff = abs(ratio - 1)
             if min(len(b), len(s)) < MIN_ROUNDS:
-                flag = f'noise: {min(len(b), len(s))} rounds < {MIN_ROUNDS}'
+                flag = f'unresolved: {min(len(b), len(s))} rounds < {MIN_ROUNDS}'
             elif max(sb, ss) > diff:
-                flag = f'noise: spread {max(sb, ss) * 100:.1f}% > diff {diff * 100:.1f}%'
+                flag = f'unresolved: spread {max(sb, ss) * 100:.1f}% > diff {diff * 100:.1f}%'
             else:
                 flag = 'resolved'
             rows.append((case, units[case], f'{mb:.0f} [{min(b)}-{max(b)}]',
@@ -133,7 +133,7 @@ def main():
             f.write('# case ratio low high (low/high: min(series)/max(base), max(series)/min(base))\n')
             for i, (case, r, lo, hi) in enumerate(plot):
                 f.write(f'{i} {case} {r:.4f} {lo:.4f} {hi:.4f}\n')
-    noisy = [r[0] for r in rows if r[6].startswith('noise')]
+    noisy = [r[0] for r in rows if r[6].startswith('unresolved')]
     if noisy:
         print(f'flagged: {len(noisy)} figure(s) whose spread is larger than the difference they '
               f'claim: {", ".join(noisy)}')

@@ -23,7 +23,7 @@ case "$rounds$reps$BENCH_ICOUNT" in
 *[!0-9]*) die "BENCH_ROUNDS, BENCH_REPS and BENCH_ICOUNT take a number (got '$rounds', '$reps', '$BENCH_ICOUNT')" ;;
 esac
 [ "$rounds" -ge 1 ] || die "BENCH_ROUNDS must be at least 1"
-[ "$rounds" -ge 5 ] || note "bench: BENCH_ROUNDS=$rounds: fewer than 5 rounds, every figure will be flagged as noise"
+[ "$rounds" -ge 5 ] || note "bench: BENCH_ROUNDS=$rounds: fewer than 5 rounds, every figure will be flagged as unresolved"
 frags=("$WB_TOP/configs/qemu.config" "$WB_TOP/configs/bench.config")
 WB_DEPS_EXTRA=gnuplot-nox bash "$WB_TOP/workbench/deps.sh"
 
@@ -62,10 +62,12 @@ for k in base-bench bench; do
 	done
 done
 
+clock="guest time from the host clock"
+[ -z "$BENCH_ICOUNT" ] || clock="guest time in instructions (-icount shift=$BENCH_ICOUNT)"
 gnuplot <<GP || note "bench: gnuplot failed; the data is in $BUILD/bench-plot.dat"
 set terminal pngcairo size 900,500 noenhanced
 set output '$BUILD/bench.png'
-set title 'make bench: series / base per case (median of $rounds rounds; bars: min(series)/max(base) .. max(series)/min(base))${BENCH_ICOUNT:+, -icount shift=$BENCH_ICOUNT}'
+set title "make bench: series / base per case, median of $rounds rounds, $clock\\nbars: min(series)/max(base) .. max(series)/min(base)"
 set ylabel 'series / base'
 set yrange [0.5:1.5]
 set grid ytics

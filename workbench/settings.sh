@@ -25,7 +25,7 @@
 : "${BENCH_ROUNDS:=5}"	#: rounds of make bench (at least 5 for a figure; each round boots the base and the series once, in alternating order)
 : "${BENCH_REPS:=15}"	#: repetitions of every case in one bench boot (the guest reports their median)
 : "${BENCH_TIMEOUT:=900}"	#: seconds one bench guest may run
-: "${BENCH_ICOUNT:=}"	#: make bench: non-empty runs the guests with QEMU '-icount shift=BENCH_ICOUNT,sleep=off' (guest time follows instructions; see README)
+: "${BENCH_ICOUNT=0}"	#: make bench: guests run with QEMU '-icount shift=BENCH_ICOUNT,sleep=off', so guest time counts instructions (spread under 1 %); empty: the host's clock (spread 3-50 %; see README)
 export LINUX_SRC LINUX_BASE JOBS WB_NO_CCACHE CCACHE_MAXSIZE WB_NO_INSTALL BOOT_TIMEOUT BOOT_APPEND \
 	ST_TIMEOUT CATS CHECK_ONLY EVERY_COMMIT_REBUILD EVERY_COMMIT_BUDGET BENCH_ROUNDS BENCH_REPS \
 	BENCH_TIMEOUT BENCH_ICOUNT

@@ -76,7 +76,8 @@ echo "ok: a case without a target fails"
 
 # Stability: five rounds each. fork-exit is 5 % slower on the series
 # with a 1 % spread (resolved); mremap-pte 2 % slower, but one base
-# round is 10 % off (noise). With two rounds every figure is noise.
+# round is 10 % off (unresolved). With two rounds every figure is
+# unresolved.
 args=()
 for r in 1 2 3 4 5; do
 	bm=1000 sm=1000
@@ -87,12 +88,12 @@ for r in 1 2 3 4 5; do
 done
 run "${args[@]}"
 [ "$rc" -eq 0 ] && grep -q '^fork-exit .* resolved ' <<<"$out" &&
-	grep -q '^mremap-pte .* noise: spread 10\.0% > diff 2\.0% ' <<<"$out" &&
+	grep -q '^mremap-pte .* unresolved: spread 10\.0% > diff 2\.0% ' <<<"$out" &&
 	grep -q '^flagged: .*mremap-pte' <<<"$out" && ! grep -q '^flagged: .*fork-exit' <<<"$out" ||
 	{ printf '%s\n' "$out"; echo "FAILED: a spread larger than the difference was not flagged, or a resolved one was"; exit 1; }
 echo "ok: a figure whose spread exceeds its difference is flagged, a resolved one is not"
 run "${args[@]:0:4}"
-grep -q '^fork-exit .* noise: 2 rounds < 5 ' <<<"$out" ||
+grep -q '^fork-exit .* unresolved: 2 rounds < 5 ' <<<"$out" ||
 	{ printf '%s\n' "$out"; echo "FAILED: a figure from 2 rounds was not flagged"; exit 1; }
 echo "ok: with fewer than 5 rounds every figure is flagged"
 
