@@ -27,6 +27,25 @@ virtual context
 virtual org
 virtual report
 
+// Each patch rule has one read-only twin (depends on !patch): the same
+// pattern with the removed code marked '*' and its position bound, from
+// which org and report mode list one entry per starred line.
+
+@initialize:python@
+@@
+seen = set()
+
+
+def emit(org, msg, *ps):
+	for p in ps:
+		for q in p:
+			if (q.file, q.line) not in seen:
+				seen.add((q.file, q.line))
+				if org:
+					coccilib.org.print_todo(q, msg)
+				else:
+					coccilib.report.print_report(q, msg)
+
 // Only the name is replaced: the body and the spacing of the #define stay
 // as they are (with --smpl-spacing).
 @define depends on patch@
@@ -35,6 +54,12 @@ identifier virtual.new;
 @@
 -#define old
 +#define new
+
+@rdefine depends on !patch@
+identifier virtual.old;
+position p;
+@@
+*#define old@p
 
 // A cast in front of the name is replaced with it: replacing the name
 // alone makes Coccinelle print a space after the cast.
@@ -46,6 +71,13 @@ type T;
 - (T)old
 + (T)new
 
+@rcast depends on !patch@
+identifier virtual.old;
+type T;
+position p;
+@@
+* (T)old@p
+
 @use depends on patch@
 identifier virtual.old;
 identifier virtual.new;
@@ -53,44 +85,39 @@ identifier virtual.new;
 - old
 + new
 
-@depends on context@
+// Patch mode has already replaced the casts' names when this rule runs.
+@ruse depends on !patch@
 identifier virtual.old;
+position p != rcast.p;
 @@
-*#define old
-
-@depends on context@
-identifier virtual.old;
-@@
-* old
-
-@rd depends on org || report@
-identifier virtual.old;
-position p;
-@@
-#define old@p
-
-@r depends on org || report@
-identifier virtual.old;
-position p;
-@@
- old@p
+* old@p
 
 @script:python depends on org@
-p << rd.p;
+p << rdefine.p;
 @@
-coccilib.org.print_todo(p[0], "definition of the macro to rename")
+emit(True, "definition of the macro to rename", p)
 
 @script:python depends on report@
-p << rd.p;
+p << rdefine.p;
 @@
-coccilib.report.print_report(p[0], "definition of the macro to rename")
+emit(False, "definition of the macro to rename", p)
 
 @script:python depends on org@
-p << r.p;
+p << rcast.p;
 @@
-coccilib.org.print_todo(p[0], "use of the macro to rename")
+emit(True, "use of the macro to rename", p)
 
 @script:python depends on report@
-p << r.p;
+p << rcast.p;
 @@
-coccilib.report.print_report(p[0], "use of the macro to rename")
+emit(False, "use of the macro to rename", p)
+
+@script:python depends on org@
+p << ruse.p;
+@@
+emit(True, "use of the macro to rename", p)
+
+@script:python depends on report@
+p << ruse.p;
+@@
+emit(False, "use of the macro to rename", p)

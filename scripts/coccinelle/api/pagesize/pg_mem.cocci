@@ -28,6 +28,26 @@ virtual context
 virtual org
 virtual report
 
+// Each patch rule has one read-only twin (depends on !patch): the same
+// pattern with the removed code marked '*' and its position bound, from
+// which org and report mode list one entry per starred line.
+
+@initialize:python@
+@@
+msg = "size of the memory behind page_address(): use PG_SIZE"
+seen = set()
+
+
+def emit(org, *ps):
+	for p in ps:
+		for q in p:
+			if (q.file, q.line) not in seen:
+				seen.add((q.file, q.line))
+				if org:
+					coccilib.org.print_todo(q, msg)
+				else:
+					coccilib.report.print_report(q, msg)
+
 // The address is the call itself.
 @direct depends on patch@
 identifier mapf = {page_address, lowmem_page_address, kmap, kmap_atomic, kmap_local_page};
@@ -50,6 +70,35 @@ type T;
   f(...,
 - PAGE_SIZE
 + PG_SIZE
+  , ...,
+(
+  mapf(P)
+|
+  (T)mapf(P)
+)
+  , ...)
+)
+
+@r1 depends on !patch@
+identifier mapf = {page_address, lowmem_page_address, kmap, kmap_atomic, kmap_local_page};
+identifier f !~ "user";
+expression P;
+type T;
+position pos;
+@@
+(
+  f(...,
+(
+  mapf(P)
+|
+  (T)mapf(P)
+)
+  , ...,
+* PAGE_SIZE@pos
+  , ...)
+|
+  f(...,
+* PAGE_SIZE@pos
   , ...,
 (
   mapf(P)
@@ -87,90 +136,47 @@ type T;
   , ..., x, ...)
 )
 
-// Context: '*' marks what patch mode changes.
-@depends on context@
-identifier mapf = {page_address, lowmem_page_address, kmap, kmap_atomic, kmap_local_page};
-identifier f !~ "user";
-expression P;
-type T;
-@@
-(
-  f(..., \(mapf(P)\|(T)mapf(P)\), ...,
-* PAGE_SIZE
-  , ...)
-|
-  f(...,
-* PAGE_SIZE
-  , ..., \(mapf(P)\|(T)mapf(P)\), ...)
-)
-
-@depends on context@
+@r2 depends on !patch@
 identifier mapf = {page_address, lowmem_page_address, kmap, kmap_atomic, kmap_local_page};
 identifier f !~ "user";
 expression P, E;
 idexpression x;
 type T;
+position pos;
 @@
-  \(x = mapf(P)\|x = (T)mapf(P)\)
+(
+  x = mapf(P)
+|
+  x = (T)mapf(P)
+)
   ... when != x = E
       when any
 (
   f(..., x, ...,
-* PAGE_SIZE
+* PAGE_SIZE@pos
   , ...)
 |
   f(...,
-* PAGE_SIZE
+* PAGE_SIZE@pos
   , ..., x, ...)
 )
 
-// Org and report: positions only.
-@r1 depends on org || report@
-identifier mapf = {page_address, lowmem_page_address, kmap, kmap_atomic, kmap_local_page};
-identifier f !~ "user";
-expression P;
-type T;
-position pos;
-@@
-(
-  f(..., \(mapf(P)\|(T)mapf(P)\), ..., PAGE_SIZE@pos, ...)
-|
-  f(..., PAGE_SIZE@pos, ..., \(mapf(P)\|(T)mapf(P)\), ...)
-)
-
-@r2 depends on org || report@
-identifier mapf = {page_address, lowmem_page_address, kmap, kmap_atomic, kmap_local_page};
-identifier f !~ "user";
-expression P, E;
-idexpression x;
-type T;
-position pos;
-@@
-  \(x = mapf(P)\|x = (T)mapf(P)\)
-  ... when != x = E
-      when any
-(
-  f(..., x, ..., PAGE_SIZE@pos, ...)
-|
-  f(..., PAGE_SIZE@pos, ..., x, ...)
-)
-
 @script:python depends on org@
 pos << r1.pos;
 @@
-coccilib.org.print_todo(pos[0], "size of the memory behind page_address(): use PG_SIZE")
-
-@script:python depends on org@
-pos << r2.pos;
-@@
-coccilib.org.print_todo(pos[0], "size of the memory behind page_address(): use PG_SIZE")
+emit(True, pos)
 
 @script:python depends on report@
 pos << r1.pos;
 @@
-coccilib.report.print_report(pos[0], "size of the memory behind page_address(): use PG_SIZE")
+emit(False, pos)
+
+@script:python depends on org@
+pos << r2.pos;
+@@
+emit(True, pos)
 
 @script:python depends on report@
 pos << r2.pos;
 @@
-coccilib.report.print_report(pos[0], "size of the memory behind page_address(): use PG_SIZE")
+emit(False, pos)

@@ -21,9 +21,27 @@ virtual context
 virtual org
 virtual report
 
+// Each patch rule has one read-only twin (depends on !patch): the same
+// pattern with the removed code marked '*' and its position bound, from
+// which org and report mode list one entry per starred line.
+
 @initialize:python@
 @@
 import re
+
+msg = "PAGE_SIZE << order: use PG_SIZE"
+seen = set()
+
+
+def emit(org, *ps):
+	for p in ps:
+		for q in p:
+			if (q.file, q.line) not in seen:
+				seen.add((q.file, q.line))
+				if org:
+					coccilib.org.print_todo(q, msg)
+				else:
+					coccilib.report.print_report(q, msg)
 
 
 def is_order(e):
@@ -45,33 +63,25 @@ type T;
   << E
 )
 
-@depends on context@
-expression E : script:python () { is_order(E) };
-type T;
-@@
-(
-* PAGE_SIZE << E
-|
-* (T)PAGE_SIZE << E
-)
-
-@r depends on org || report@
+@r depends on !patch@
 expression E : script:python () { is_order(E) };
 type T;
 position p;
 @@
 (
-  PAGE_SIZE@p << E
+* (T)PAGE_SIZE@p
+  << E
 |
-  (T)PAGE_SIZE@p << E
+* PAGE_SIZE@p
+  << E
 )
 
 @script:python depends on org@
 p << r.p;
 @@
-coccilib.org.print_todo(p[0], "PAGE_SIZE << order: use PG_SIZE")
+emit(True, p)
 
 @script:python depends on report@
 p << r.p;
 @@
-coccilib.report.print_report(p[0], "PAGE_SIZE << order: use PG_SIZE")
+emit(False, p)

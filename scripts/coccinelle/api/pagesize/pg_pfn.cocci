@@ -33,9 +33,27 @@ virtual context
 virtual org
 virtual report
 
+// r and rf find the conversions in every mode; the patch rule and its
+// read-only twin (depends on !patch) change or star the PAGE_SHIFT of
+// each, and org and report mode list one entry per starred line.
+
 @initialize:python@
 @@
 import re
+
+msg = "PFN conversion by PAGE_SHIFT: use PG_SHIFT"
+seen = set()
+
+
+def emit(org, *ps):
+	for p in ps:
+		for q in p:
+			if (q.file, q.line) not in seen:
+				seen.add((q.file, q.line))
+				if org:
+					coccilib.org.print_todo(q, msg)
+				else:
+					coccilib.report.print_report(q, msg)
 
 
 def is_pfn(e):
@@ -71,22 +89,17 @@ position p1 = {r.p, rf.p};
 - PAGE_SHIFT@p1
 + PG_SHIFT
 
-@depends on context@
+@c depends on !patch@
 position p1 = {r.p, rf.p};
 @@
 * PAGE_SHIFT@p1
 
-@c depends on org || report@
-position p1 = {r.p, rf.p};
-@@
-  PAGE_SHIFT@p1
-
 @script:python depends on org@
 p << c.p1;
 @@
-coccilib.org.print_todo(p[0], "PFN conversion by PAGE_SHIFT: use PG_SHIFT")
+emit(True, p)
 
 @script:python depends on report@
 p << c.p1;
 @@
-coccilib.report.print_report(p[0], "PFN conversion by PAGE_SHIFT: use PG_SHIFT")
+emit(False, p)

@@ -31,6 +31,26 @@ virtual context
 virtual org
 virtual report
 
+// Each patch rule has one read-only twin (depends on !patch): the same
+// pattern with the removed code marked '*' and its position bound, from
+// which org and report mode list one entry per starred line.
+
+@initialize:python@
+@@
+msg = "set_memory/CPA page count with PAGE_*: use PTE_SHIFT/PTE_SIZE"
+seen = set()
+
+
+def emit(org, *ps):
+	for p in ps:
+		for q in p:
+			if (q.file, q.line) not in seen:
+				seen.add((q.file, q.line))
+				if org:
+					coccilib.org.print_todo(q, msg)
+				else:
+					coccilib.report.print_report(q, msg)
+
 @depends on patch@
 identifier n =~ "^(numpages|num_pages|cur_pages|npg|nrpages)$";
 expression E, F;
@@ -66,54 +86,40 @@ position p : script:python() { p[0].current_element != "__kernel_map_pages" };
 + PTE_SHIFT
 )
 
-@depends on context@
+@r depends on !patch@
 identifier n =~ "^(numpages|num_pages|cur_pages|npg|nrpages)$";
 expression E, F;
 position p : script:python() { p[0].current_element != "__kernel_map_pages" };
 @@
 (
-* n * PAGE_SIZE@p
+  n *
+* PAGE_SIZE@p
 |
-* E->n * PAGE_SIZE@p
+  E->n *
+* PAGE_SIZE@p
 |
-* n << PAGE_SHIFT@p
+  n <<
+* PAGE_SHIFT@p
 |
-* E->n << PAGE_SHIFT@p
+  E->n <<
+* PAGE_SHIFT@p
 |
-* n = F >> PAGE_SHIFT@p
+  n = F >>
+* PAGE_SHIFT@p
 |
-* n += F >> PAGE_SHIFT@p
+  n += F >>
+* PAGE_SHIFT@p
 |
-* E->n = F >> PAGE_SHIFT@p
-)
-
-@r depends on org || report@
-identifier n =~ "^(numpages|num_pages|cur_pages|npg|nrpages)$";
-expression E, F;
-position p : script:python() { p[0].current_element != "__kernel_map_pages" };
-@@
-(
-  n * PAGE_SIZE@p
-|
-  E->n * PAGE_SIZE@p
-|
-  n << PAGE_SHIFT@p
-|
-  E->n << PAGE_SHIFT@p
-|
-  n = F >> PAGE_SHIFT@p
-|
-  n += F >> PAGE_SHIFT@p
-|
-  E->n = F >> PAGE_SHIFT@p
+  E->n = F >>
+* PAGE_SHIFT@p
 )
 
 @script:python depends on org@
 p << r.p;
 @@
-coccilib.org.print_todo(p[0], "set_memory/CPA page count with PAGE_*: use PTE_SHIFT/PTE_SIZE")
+emit(True, p)
 
 @script:python depends on report@
 p << r.p;
 @@
-coccilib.report.print_report(p[0], "set_memory/CPA page count with PAGE_*: use PTE_SHIFT/PTE_SIZE")
+emit(False, p)

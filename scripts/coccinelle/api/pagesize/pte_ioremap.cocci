@@ -35,6 +35,26 @@ virtual context
 virtual org
 virtual report
 
+// Each patch rule has one read-only twin (depends on !patch): the same
+// pattern with the removed code marked '*' and its position bound, from
+// which org and report mode list one entry per starred line.
+
+@initialize:python@
+@@
+msg = "ioremap range aligned or counted with PAGE_*: use PTE_*"
+seen = set()
+
+
+def emit(org, *ps):
+	for p in ps:
+		for q in p:
+			if (q.file, q.line) not in seen:
+				seen.add((q.file, q.line))
+				if org:
+					coccilib.org.print_todo(q, msg)
+				else:
+					coccilib.report.print_report(q, msg)
+
 @fns@
 identifier fn = {generic_ioremap_prot, generic_iounmap, __ioremap_caller,
 		 iounmap, __early_ioremap, early_iounmap, copy_from_early_mem,
@@ -92,8 +112,50 @@ fn(...) { <...
 )
 ...> }
 
+@r1 depends on !patch@
+identifier fns.fn;
+expression E, F;
+position p;
+@@
+fn(...) { <...
+(
+  E & ~
+* PAGE_MASK@p
+|
+  E & (~
+* PAGE_MASK@p
+  )
+|
+  E &
+* PAGE_MASK@p
+|
+* PAGE_MASK@p
+  & E
+|
+  E &=
+* PAGE_MASK@p
+|
+* PAGE_ALIGN@p
+  (E)
+|
+* offset_in_page@p
+  (E)
+|
+  E >>
+* PAGE_SHIFT@p
+|
+  E +=
+* PAGE_SIZE@p
+|
+  memremap(E,
+* PAGE_SIZE@p
+  , F)
+)
+...> }
+
 // Once more, for a use nested in one converted above:
-// PAGE_ALIGN(offset + size) >> PAGE_SHIFT.
+// PAGE_ALIGN(offset + size) >> PAGE_SHIFT. The read-only twin skips what
+// the first one marks, as patch mode no longer sees it.
 @depends on patch@
 identifier fns.fn;
 expression E, F;
@@ -144,70 +206,63 @@ fn(...) { <...
 )
 ...> }
 
-@depends on context@
+@r2 depends on !patch@
 identifier fns.fn;
 expression E, F;
-position p;
+position p != r1.p;
 @@
 fn(...) { <...
 (
-* E & ~PAGE_MASK@p
+  E & ~
+* PAGE_MASK@p
 |
-* E & (~PAGE_MASK@p)
+  E & (~
+* PAGE_MASK@p
+  )
 |
-* E & PAGE_MASK@p
+  E &
+* PAGE_MASK@p
 |
-* PAGE_MASK@p & E
+* PAGE_MASK@p
+  & E
 |
-* E &= PAGE_MASK@p
+  E &=
+* PAGE_MASK@p
 |
-* PAGE_ALIGN@p(E)
+* PAGE_ALIGN@p
+  (E)
 |
-* offset_in_page@p(E)
+* offset_in_page@p
+  (E)
 |
-* E >> PAGE_SHIFT@p
+  E >>
+* PAGE_SHIFT@p
 |
-* E += PAGE_SIZE@p
+  E +=
+* PAGE_SIZE@p
 |
-* memremap(E, PAGE_SIZE@p, F)
-)
-...> }
-
-@r depends on org || report@
-identifier fns.fn;
-expression E, F;
-position p;
-@@
-fn(...) { <...
-(
-  E & ~PAGE_MASK@p
-|
-  E & (~PAGE_MASK@p)
-|
-  E & PAGE_MASK@p
-|
-  PAGE_MASK@p & E
-|
-  E &= PAGE_MASK@p
-|
-  PAGE_ALIGN@p(E)
-|
-  offset_in_page@p(E)
-|
-  E >> PAGE_SHIFT@p
-|
-  E += PAGE_SIZE@p
-|
-  memremap(E, PAGE_SIZE@p, F)
+  memremap(E,
+* PAGE_SIZE@p
+  , F)
 )
 ...> }
 
 @script:python depends on org@
-p << r.p;
+p << r1.p;
 @@
-coccilib.org.print_todo(p[0], "ioremap range aligned or counted with PAGE_*: use PTE_*")
+emit(True, p)
 
 @script:python depends on report@
-p << r.p;
+p << r1.p;
 @@
-coccilib.report.print_report(p[0], "ioremap range aligned or counted with PAGE_*: use PTE_*")
+emit(False, p)
+
+@script:python depends on org@
+p << r2.p;
+@@
+emit(True, p)
+
+@script:python depends on report@
+p << r2.p;
+@@
+emit(False, p)

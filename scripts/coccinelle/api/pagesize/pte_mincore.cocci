@@ -28,6 +28,26 @@ virtual context
 virtual org
 virtual report
 
+// Each patch rule has one read-only twin (depends on !patch): the same
+// pattern with the removed code marked '*' and its position bound, from
+// which org and report mode list one entry per starred line.
+
+@initialize:python@
+@@
+msg = "mincore vector counted in PAGE_* units: use PTE_SHIFT/PTE_SIZE"
+seen = set()
+
+
+def emit(org, *ps):
+	for p in ps:
+		for q in p:
+			if (q.file, q.line) not in seen:
+				seen.add((q.file, q.line))
+				if org:
+					coccilib.org.print_todo(q, msg)
+				else:
+					coccilib.report.print_report(q, msg)
+
 @fns@
 identifier fn = {mincore, do_mincore, mincore_pte_range, mincore_hugetlb,
 		 __mincore_unmapped_range};
@@ -65,7 +85,7 @@ fn(...) { <...
 )
 ...> }
 
-@depends on context@
+@r depends on !patch@
 identifier fns.fn;
 expression E;
 unsigned char *v;
@@ -73,44 +93,31 @@ position p;
 @@
 fn(...) { <...
 (
-* E >> PAGE_SHIFT@p
+  E >>
+* PAGE_SHIFT@p
 |
-* E << PAGE_SHIFT@p
+  E <<
+* PAGE_SHIFT@p
 |
-* DIV_ROUND_UP(E, PAGE_SIZE@p)
+  DIV_ROUND_UP(E,
+* PAGE_SIZE@p
+  )
 |
-* v++, E += PAGE_SIZE@p
+  v++, E +=
+* PAGE_SIZE@p
 |
-* __mincore_unmapped_range(E, E + PAGE_SIZE@p, ...)
-)
-...> }
-
-@r depends on org || report@
-identifier fns.fn;
-expression E;
-unsigned char *v;
-position p;
-@@
-fn(...) { <...
-(
-  E >> PAGE_SHIFT@p
-|
-  E << PAGE_SHIFT@p
-|
-  DIV_ROUND_UP(E, PAGE_SIZE@p)
-|
-  v++, E += PAGE_SIZE@p
-|
-  __mincore_unmapped_range(E, E + PAGE_SIZE@p, ...)
+  __mincore_unmapped_range(E, E +
+* PAGE_SIZE@p
+  , ...)
 )
 ...> }
 
 @script:python depends on org@
 p << r.p;
 @@
-coccilib.org.print_todo(p[0], "mincore vector counted in PAGE_* units: use PTE_SHIFT/PTE_SIZE")
+emit(True, p)
 
 @script:python depends on report@
 p << r.p;
 @@
-coccilib.report.print_report(p[0], "mincore vector counted in PAGE_* units: use PTE_SHIFT/PTE_SIZE")
+emit(False, p)

@@ -31,6 +31,26 @@ virtual context
 virtual org
 virtual report
 
+// Each patch rule has one read-only twin (depends on !patch): the same
+// pattern with the removed code marked '*' and its position bound, from
+// which org and report mode list one entry per starred line.
+
+@initialize:python@
+@@
+msg = "set_memory_*() page count from a length with PAGE_*: use PTE_SHIFT/PTE_SIZE"
+seen = set()
+
+
+def emit(org, *ps):
+	for p in ps:
+		for q in p:
+			if (q.file, q.line) not in seen:
+				seen.add((q.file, q.line))
+				if org:
+					coccilib.org.print_todo(q, msg)
+				else:
+					coccilib.report.print_report(q, msg)
+
 @depends on patch@
 identifier f =~ "^set_memory_(ro|rw|x|nx|rox|np|p|4k|uc|wc|wb|encrypted|decrypted|global|nonglobal)$";
 expression A, L;
@@ -58,42 +78,37 @@ expression A, L;
 )
   )
 
-@depends on context@
+@r depends on !patch@
 identifier f =~ "^set_memory_(ro|rw|x|nx|rox|np|p|4k|uc|wc|wb|encrypted|decrypted|global|nonglobal)$";
 expression A, L;
-position p;
+position p, q;
 @@
+  f(A,
 (
-* f(A, L >> PAGE_SHIFT@p)
+  L >>
+* PAGE_SHIFT@p
 |
-* f(A, DIV_ROUND_UP(L, PAGE_SIZE@p))
+  DIV_ROUND_UP(L,
+* PAGE_SIZE@p
+  )
 |
-* f(A, L / PAGE_SIZE@p)
+  L /
+* PAGE_SIZE@p
 |
-* f(A, PAGE_ALIGN(L) >> PAGE_SHIFT@p)
+* PAGE_ALIGN@p
+  (L) >>
+* PAGE_SHIFT@q
 )
-
-@r depends on org || report@
-identifier f =~ "^set_memory_(ro|rw|x|nx|rox|np|p|4k|uc|wc|wb|encrypted|decrypted|global|nonglobal)$";
-expression A, L;
-position p;
-@@
-(
-  f(A, L >> PAGE_SHIFT@p)
-|
-  f(A, DIV_ROUND_UP(L, PAGE_SIZE@p))
-|
-  f(A, L / PAGE_SIZE@p)
-|
-  f(A, PAGE_ALIGN(L) >> PAGE_SHIFT@p)
-)
+  )
 
 @script:python depends on org@
 p << r.p;
+q << r.q = [];
 @@
-coccilib.org.print_todo(p[0], "set_memory_*() page count from a length with PAGE_*: use PTE_SHIFT/PTE_SIZE")
+emit(True, p, q)
 
 @script:python depends on report@
 p << r.p;
+q << r.q = [];
 @@
-coccilib.report.print_report(p[0], "set_memory_*() page count from a length with PAGE_*: use PTE_SHIFT/PTE_SIZE")
+emit(False, p, q)

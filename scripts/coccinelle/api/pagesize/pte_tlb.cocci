@@ -39,6 +39,26 @@ virtual context
 virtual org
 virtual report
 
+// Each patch rule has one read-only twin (depends on !patch): the same
+// pattern with the removed code marked '*' and its position bound, from
+// which org and report mode list one entry per starred line.
+
+@initialize:python@
+@@
+msg = "TLB flush stride or range in PAGE_* units: use PTE_SHIFT/PTE_SIZE"
+seen = set()
+
+
+def emit(org, *ps):
+	for p in ps:
+		for q in p:
+			if (q.file, q.line) not in seen:
+				seen.add((q.file, q.line))
+				if org:
+					coccilib.org.print_todo(q, msg)
+				else:
+					coccilib.report.print_report(q, msg)
+
 @depends on patch@
 expression m, s, e, f, c, h;
 @@
@@ -53,6 +73,21 @@ flush_tlb_mm_range(m, s, e,
 )
   , f)
 
+@r1 depends on !patch@
+expression m, s, e, f, c, h;
+position p;
+@@
+flush_tlb_mm_range(m, s, e,
+(
+* PAGE_SHIFT@p
+|
+  c ? h :
+* PAGE_SHIFT@p
+)
+  , f)
+
+// The stride is PTE_SHIFT, or PAGE_SHIFT, which the rule above makes
+// PTE_SHIFT in patch mode (so that both modes match the same calls).
 @depends on patch@
 expression m, s, f, n;
 @@
@@ -69,7 +104,23 @@ flush_tlb_mm_range(m, s, s +
 - PAGE_SIZE
 + PTE_SIZE
 )
-  , PTE_SHIFT, f)
+  , \(PTE_SHIFT\|PAGE_SHIFT\), f)
+
+@r2 depends on !patch@
+expression m, s, f, n;
+position p;
+@@
+flush_tlb_mm_range(m, s, s +
+(
+* PAGE_SIZE@p
+|
+  n *
+* PAGE_SIZE@p
+|
+  (n) *
+* PAGE_SIZE@p
+)
+  , \(PTE_SHIFT\|PAGE_SHIFT\), f)
 
 @depends on patch@
 expression t, a, n;
@@ -92,6 +143,25 @@ identifier fn = {tlb_flush_pte_range, tlb_flush_pmd_range, tlb_flush_pud_range, 
   * n)
 )
 
+@r3 depends on !patch@
+expression t, a, n;
+identifier fn = {tlb_flush_pte_range, tlb_flush_pmd_range, tlb_flush_pud_range, tlb_flush_p4d_range, __tlb_adjust_range};
+position p;
+@@
+(
+  tlb_change_page_size(t,
+* PAGE_SIZE@p
+  )
+|
+  fn(t, a,
+* PAGE_SIZE@p
+  )
+|
+  fn(t, a,
+* PAGE_SIZE@p
+  * n)
+)
+
 @depends on patch@
 @@
 tlb_get_unmap_shift(...)
@@ -100,6 +170,18 @@ tlb_get_unmap_shift(...)
   return
 - PAGE_SHIFT
 + PTE_SHIFT
+  ;
+...>
+}
+
+@r4 depends on !patch@
+position p;
+@@
+tlb_get_unmap_shift(...)
+{
+<...
+  return
+* PAGE_SHIFT@p
   ;
 ...>
 }
@@ -125,124 +207,71 @@ symbol tlb_single_page_flush_ceiling;
   )
 )
 
-// context, org and report: the places the patch rules convert.
-
-@depends on context@
-expression m, s, e, f, c, h, t, a, n, r2;
-identifier fn = {tlb_flush_pte_range, tlb_flush_pmd_range, tlb_flush_pud_range, tlb_flush_p4d_range, __tlb_adjust_range};
+@r5 depends on !patch@
+expression a, s, e, r;
 symbol tlb_single_page_flush_ceiling;
 position p;
 @@
 (
-* flush_tlb_mm_range(m, s, e, PAGE_SHIFT@p, f)
-|
-* flush_tlb_mm_range(m, s, e, c ? h : PAGE_SHIFT@p, f)
-|
-* flush_tlb_mm_range(m, s, s + PAGE_SIZE@p, PAGE_SHIFT, f)
-|
-* flush_tlb_mm_range(m, s, s + n * PAGE_SIZE@p, PAGE_SHIFT, f)
-|
-* flush_tlb_mm_range(m, s, s + (n) * PAGE_SIZE@p, PAGE_SHIFT, f)
-|
-* tlb_change_page_size(t, PAGE_SIZE@p)
-|
-* fn(t, a, PAGE_SIZE@p)
-|
-* fn(t, a, PAGE_SIZE@p * n)
-|
-* tlb_single_page_flush_ceiling << PAGE_SHIFT@p
-|
-* trace_tlb_flush(r2, (e - s) >> PAGE_SHIFT@p)
-)
-
-@r depends on org || report@
-expression m, s, e, f, c, h, t, a, n, r2;
-identifier fn = {tlb_flush_pte_range, tlb_flush_pmd_range, tlb_flush_pud_range, tlb_flush_p4d_range, __tlb_adjust_range};
-symbol tlb_single_page_flush_ceiling;
-position p;
-@@
-(
-  flush_tlb_mm_range(m, s, e, PAGE_SHIFT@p, f)
-|
-  flush_tlb_mm_range(m, s, e, c ? h : PAGE_SHIFT@p, f)
-|
-  flush_tlb_mm_range(m, s, s + PAGE_SIZE@p, PAGE_SHIFT, f)
-|
-  flush_tlb_mm_range(m, s, s + n * PAGE_SIZE@p, PAGE_SHIFT, f)
-|
-  flush_tlb_mm_range(m, s, s + (n) * PAGE_SIZE@p, PAGE_SHIFT, f)
-|
-  tlb_change_page_size(t, PAGE_SIZE@p)
-|
-  fn(t, a, PAGE_SIZE@p)
-|
-  fn(t, a, PAGE_SIZE@p * n)
-|
-  tlb_single_page_flush_ceiling << PAGE_SHIFT@p
-|
-  trace_tlb_flush(r2, (e - s) >> PAGE_SHIFT@p)
-)
-
-@depends on context@
-position p;
-@@
-tlb_get_unmap_shift(...)
-{
-<...
-* return PAGE_SHIFT@p;
-...>
-}
-
-@r2 depends on org || report@
-position p;
-@@
-tlb_get_unmap_shift(...)
-{
-<...
-  return PAGE_SHIFT@p;
-...>
-}
-
-@depends on context@
-expression a, s, e;
-position p;
-@@
-* for (a = s; a < e; a += PAGE_SIZE@p)
+  for (a = s; a < e; a +=
+* PAGE_SIZE@p
+  )
     flush_tlb_one_kernel(a);
-
-@r3 depends on org || report@
-expression a, s, e;
-position p;
-@@
-  for (a = s; a < e; a += PAGE_SIZE@p)
-    flush_tlb_one_kernel(a);
+|
+  tlb_single_page_flush_ceiling <<
+* PAGE_SHIFT@p
+|
+  trace_tlb_flush(r, (e - s) >>
+* PAGE_SHIFT@p
+  )
+)
 
 @script:python depends on org@
-p << r.p;
+p << r1.p;
 @@
-coccilib.org.print_todo(p[0], "TLB flush stride or range in PAGE_* units: use PTE_SHIFT/PTE_SIZE")
+emit(True, p)
+
+@script:python depends on report@
+p << r1.p;
+@@
+emit(False, p)
 
 @script:python depends on org@
 p << r2.p;
 @@
-coccilib.org.print_todo(p[0], "TLB flush stride or range in PAGE_* units: use PTE_SHIFT/PTE_SIZE")
-
-@script:python depends on report@
-p << r.p;
-@@
-coccilib.report.print_report(p[0], "TLB flush stride or range in PAGE_* units: use PTE_SHIFT/PTE_SIZE")
+emit(True, p)
 
 @script:python depends on report@
 p << r2.p;
 @@
-coccilib.report.print_report(p[0], "TLB flush stride or range in PAGE_* units: use PTE_SHIFT/PTE_SIZE")
+emit(False, p)
 
 @script:python depends on org@
 p << r3.p;
 @@
-coccilib.org.print_todo(p[0], "TLB flush stride or range in PAGE_* units: use PTE_SHIFT/PTE_SIZE")
+emit(True, p)
 
 @script:python depends on report@
 p << r3.p;
 @@
-coccilib.report.print_report(p[0], "TLB flush stride or range in PAGE_* units: use PTE_SHIFT/PTE_SIZE")
+emit(False, p)
+
+@script:python depends on org@
+p << r4.p;
+@@
+emit(True, p)
+
+@script:python depends on report@
+p << r4.p;
+@@
+emit(False, p)
+
+@script:python depends on org@
+p << r5.p;
+@@
+emit(True, p)
+
+@script:python depends on report@
+p << r5.p;
+@@
+emit(False, p)

@@ -34,6 +34,26 @@ virtual context
 virtual org
 virtual report
 
+// Each patch rule has one read-only twin (depends on !patch): the same
+// pattern with the removed code marked '*' and its position bound, from
+// which org and report mode list one entry per starred line.
+
+@initialize:python@
+@@
+msg = "user address range aligned with PAGE_*: use PTE_MASK/PTE_ALIGN()/offset_in_pte()"
+seen = set()
+
+
+def emit(org, *ps):
+	for p in ps:
+		for q in p:
+			if (q.file, q.line) not in seen:
+				seen.add((q.file, q.line))
+				if org:
+					coccilib.org.print_todo(q, msg)
+				else:
+					coccilib.report.print_report(q, msg)
+
 @fns@
 identifier fn = {
 	brk, round_hint_to_min, do_mmap, remap_file_pages, vm_brk_flags,
@@ -83,8 +103,38 @@ fn(...) { <...
 )
 ...> }
 
+@r1 depends on !patch@
+identifier fns.fn;
+expression E;
+position p, q;
+@@
+fn(...) { <...
+(
+  (E + ~
+* PAGE_MASK@q
+  ) &
+* PAGE_MASK@p
+|
+  E & ~
+* PAGE_MASK@p
+|
+  E &
+* PAGE_MASK@p
+|
+* PAGE_ALIGNED@p
+  (E)
+|
+* PAGE_ALIGN@p
+  (E)
+|
+* offset_in_page@p
+  (E)
+)
+...> }
+
 // Once more, for a use nested in the argument of one converted above:
-// PAGE_ALIGN(len + offset_in_page(start)).
+// PAGE_ALIGN(len + offset_in_page(start)). The read-only twin skips what
+// the first one marks, as patch mode no longer sees it.
 @depends on patch@
 identifier fns.fn;
 expression E;
@@ -120,54 +170,55 @@ fn(...) { <...
 )
 ...> }
 
-@depends on context@
+@r2 depends on !patch@
 identifier fns.fn;
 expression E;
-position p;
+position p != r1.p, q;
 @@
 fn(...) { <...
 (
-* (E + ~PAGE_MASK) & PAGE_MASK@p
+  (E + ~
+* PAGE_MASK@q
+  ) &
+* PAGE_MASK@p
 |
-* E & ~PAGE_MASK@p
+  E & ~
+* PAGE_MASK@p
 |
-* E & PAGE_MASK@p
+  E &
+* PAGE_MASK@p
 |
-* PAGE_ALIGNED@p(E)
+* PAGE_ALIGNED@p
+  (E)
 |
-* PAGE_ALIGN@p(E)
+* PAGE_ALIGN@p
+  (E)
 |
-* offset_in_page@p(E)
-)
-...> }
-
-@r depends on org || report@
-identifier fns.fn;
-expression E;
-position p;
-@@
-fn(...) { <...
-(
-  (E + ~PAGE_MASK) & PAGE_MASK@p
-|
-  E & ~PAGE_MASK@p
-|
-  E & PAGE_MASK@p
-|
-  PAGE_ALIGNED@p(E)
-|
-  PAGE_ALIGN@p(E)
-|
-  offset_in_page@p(E)
+* offset_in_page@p
+  (E)
 )
 ...> }
 
 @script:python depends on org@
-p << r.p;
+p << r1.p;
+q << r1.q = [];
 @@
-coccilib.org.print_todo(p[0], "user address range aligned with PAGE_*: use PTE_MASK/PTE_ALIGN()/offset_in_pte()")
+emit(True, p, q)
 
 @script:python depends on report@
-p << r.p;
+p << r1.p;
+q << r1.q = [];
 @@
-coccilib.report.print_report(p[0], "user address range aligned with PAGE_*: use PTE_MASK/PTE_ALIGN()/offset_in_pte()")
+emit(False, p, q)
+
+@script:python depends on org@
+p << r2.p;
+q << r2.q = [];
+@@
+emit(True, p, q)
+
+@script:python depends on report@
+p << r2.p;
+q << r2.q = [];
+@@
+emit(False, p, q)

@@ -32,6 +32,26 @@ virtual context
 virtual org
 virtual report
 
+// Each patch rule has one read-only twin (depends on !patch): the same
+// pattern with the removed code marked '*' and its position bound, from
+// which org and report mode list one entry per starred line.
+
+@initialize:python@
+@@
+msg = "PTE walk steps the address by PAGE_SIZE: use PTE_SIZE"
+seen = set()
+
+
+def emit(org, *ps):
+	for p in ps:
+		for q in p:
+			if (q.file, q.line) not in seen:
+				seen.add((q.file, q.line))
+				if org:
+					coccilib.org.print_todo(q, msg)
+				else:
+					coccilib.report.print_report(q, msg)
+
 @depends on patch@
 pte_t *p;
 expression a;
@@ -44,6 +64,20 @@ expression a;
   a +=
 - PAGE_SIZE
 + PTE_SIZE
+  , p++
+)
+
+@r depends on !patch@
+pte_t *p;
+expression a;
+position pos;
+@@
+(
+  p++, a +=
+* PAGE_SIZE@pos
+|
+  a +=
+* PAGE_SIZE@pos
   , p++
 )
 
@@ -65,68 +99,39 @@ expression a;
   p++;
 )
 
-@depends on context@
-pte_t *p;
-expression a;
-@@
-(
-  p++;
-* a += PAGE_SIZE;
-|
-* a += PAGE_SIZE;
-  p++;
-)
-
-@depends on context@
-pte_t *p;
-expression a;
-@@
-(
-* p++, a += PAGE_SIZE
-|
-* a += PAGE_SIZE, p++
-)
-
-@r depends on org || report@
-pte_t *p;
-expression a;
-position pos;
-@@
-(
-  p++, a += PAGE_SIZE@pos
-|
-  a += PAGE_SIZE@pos, p++
-)
-
-@rs depends on org || report@
+@rs depends on !patch@
 pte_t *p;
 expression a;
 position pos;
 @@
 (
   p++;
-  a += PAGE_SIZE@pos;
+  a +=
+* PAGE_SIZE@pos
+  ;
 |
-  a += PAGE_SIZE@pos;
+  a +=
+* PAGE_SIZE@pos
+  ;
   p++;
 )
 
 @script:python depends on org@
 pos << r.pos;
 @@
-coccilib.org.print_todo(pos[0], "PTE walk steps the address by PAGE_SIZE: use PTE_SIZE")
-
-@script:python depends on org@
-pos << rs.pos;
-@@
-coccilib.org.print_todo(pos[0], "PTE walk steps the address by PAGE_SIZE: use PTE_SIZE")
+emit(True, pos)
 
 @script:python depends on report@
 pos << r.pos;
 @@
-coccilib.report.print_report(pos[0], "PTE walk steps the address by PAGE_SIZE: use PTE_SIZE")
+emit(False, pos)
+
+@script:python depends on org@
+pos << rs.pos;
+@@
+emit(True, pos)
 
 @script:python depends on report@
 pos << rs.pos;
 @@
-coccilib.report.print_report(pos[0], "PTE walk steps the address by PAGE_SIZE: use PTE_SIZE")
+emit(False, pos)

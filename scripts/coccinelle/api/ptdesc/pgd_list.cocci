@@ -23,6 +23,26 @@ virtual context
 virtual org
 virtual report
 
+// Each patch rule has one read-only twin (depends on !patch): the same
+// pattern with the removed code marked '*' and its position bound, from
+// which org and report mode list one entry per starred line.
+
+@initialize:python@
+@@
+msg = "pgd_list walked as struct page: iterate its ptdescs through pt_list"
+seen = set()
+
+
+def emit(org, *ps):
+	for p in ps:
+		for q in p:
+			if (q.file, q.line) not in seen:
+				seen.add((q.file, q.line))
+				if org:
+					coccilib.org.print_todo(q, msg)
+				else:
+					coccilib.report.print_report(q, msg)
+
 @walk depends on patch@
 identifier page;
 iterator name list_for_each_entry;
@@ -35,6 +55,20 @@ statement S;
 + list_for_each_entry(ptdesc, &pgd_list, pt_list)
   S
 
+@rwalk depends on !patch@
+identifier page;
+iterator name list_for_each_entry;
+statement S;
+position p, q;
+@@
+* struct page *page@p;
+  ... when != page
+* list_for_each_entry@q(page, &pgd_list, lru)
+  S
+
+// Patch mode's uses rule matches the loop that walk has converted; its
+// read-only twin matches the loop as it is (the same loop, found by the
+// unconverted header that rwalk starred).
 @uses depends on walk@
 identifier walk.page;
 iterator name list_for_each_entry;
@@ -59,6 +93,27 @@ type T;
   ...>
   }
 
+@ruses depends on rwalk@
+identifier rwalk.page;
+iterator name list_for_each_entry;
+type T;
+position p;
+@@
+  list_for_each_entry(page, &pgd_list, lru)
+  {
+  <...
+(
+* (T)page_address@p(page)
+|
+* page_address@p(page)
+|
+* pgd_page_get_mm@p(page)
+|
+* page@p
+)
+  ...>
+  }
+
 @def depends on patch@
 identifier page;
 @@
@@ -71,6 +126,17 @@ identifier page;
 + return ptdesc->pt_mm;
   }
 
+@rdef depends on !patch@
+identifier page;
+position p, q;
+@@
+  struct mm_struct *pgd_page_get_mm(
+* struct page *page@p
+  )
+  {
+* return page_ptdesc@q(page)->pt_mm;
+  }
+
 @proto depends on patch@
 identifier page;
 @@
@@ -79,27 +145,54 @@ identifier page;
 + struct ptdesc *ptdesc
   );
 
-@depends on context@
+@rproto depends on !patch@
 identifier page;
-iterator name list_for_each_entry;
-statement S;
+position p;
 @@
-* list_for_each_entry(page, &pgd_list, lru) S
-
-@r depends on org || report@
-identifier page;
-iterator name list_for_each_entry;
-statement S;
-position pos;
-@@
-  list_for_each_entry@pos(page, &pgd_list, lru) S
+  struct mm_struct *pgd_page_get_mm(
+* struct page *page@p
+  );
 
 @script:python depends on org@
-pos << r.pos;
+p << rwalk.p;
+q << rwalk.q = [];
 @@
-coccilib.org.print_todo(pos[0], "pgd_list walked as struct page: iterate its ptdescs through pt_list")
+emit(True, p, q)
 
 @script:python depends on report@
-pos << r.pos;
+p << rwalk.p;
+q << rwalk.q = [];
 @@
-coccilib.report.print_report(pos[0], "pgd_list walked as struct page: iterate its ptdescs through pt_list")
+emit(False, p, q)
+
+@script:python depends on org@
+p << ruses.p;
+@@
+emit(True, p)
+
+@script:python depends on report@
+p << ruses.p;
+@@
+emit(False, p)
+
+@script:python depends on org@
+p << rdef.p;
+q << rdef.q = [];
+@@
+emit(True, p, q)
+
+@script:python depends on report@
+p << rdef.p;
+q << rdef.q = [];
+@@
+emit(False, p, q)
+
+@script:python depends on org@
+p << rproto.p;
+@@
+emit(True, p)
+
+@script:python depends on report@
+p << rproto.p;
+@@
+emit(False, p)

@@ -36,6 +36,31 @@ virtual context
 virtual org
 virtual report
 
+// Each patch rule has one read-only twin (depends on !patch): the same
+// pattern with the removed code marked '*' and its position bound, from
+// which org and report mode list one entry per starred line.
+
+@initialize:python@
+@@
+msg = "pgtable_t used as a struct page: use pgtable_ptdesc(), ptdesc_pgtable() or pgtable_list()"
+seen = set()
+pgtable_at = set()
+
+
+def where(q):
+	return (q.file, q.line, q.column, q.line_end, q.column_end)
+
+
+def emit(org, *ps):
+	for p in ps:
+		for q in p:
+			if (q.file, q.line) not in seen:
+				seen.add((q.file, q.line))
+				if org:
+					coccilib.org.print_todo(q, msg)
+				else:
+					coccilib.report.print_report(q, msg)
+
 // The functions that take a PTE table as a pgtable_t, but declare the
 // parameter as struct page *.
 @params depends on patch@
@@ -48,6 +73,16 @@ T fn(...,
 + pgtable_t p
  ,...) { ... }
 
+@rparams depends on !patch@
+identifier fn =~ "^(pte_free|pmd_populate|___pte_free_tlb|__pte_free_tlb)$";
+identifier p;
+type T;
+position pos;
+@@
+T fn(...,
+* struct page *p@pos
+ ,...) { ... }
+
 @params_proto depends on patch@
 identifier fn =~ "^(pte_free|pmd_populate|___pte_free_tlb|__pte_free_tlb)$";
 identifier p;
@@ -56,6 +91,16 @@ type T;
 T fn(...,
 - struct page *p
 + pgtable_t p
+ ,...);
+
+@rparams_proto depends on !patch@
+identifier fn =~ "^(pte_free|pmd_populate|___pte_free_tlb|__pte_free_tlb)$";
+identifier p;
+type T;
+position pos;
+@@
+T fn(...,
+* struct page *p@pos
  ,...);
 
 @conv depends on patch@
@@ -82,6 +127,56 @@ expression M, P, Q;
   )
 )
 
+// conv's read-only twin. Patch mode's conv runs after params, and sees
+// the parameters params retypes as pgtable_t; here they are still struct
+// page *. So E is not declared pgtable_t but is one of the expressions
+// conv would take as one: those of that type (pt_typed) and the uses of
+// those parameters (pt_param), kept as a set of positions. (An inherited
+// position would run rconv once per binding.)
+@pt_typed depends on !patch@
+pgtable_t E;
+position u;
+@@
+E@u
+
+@pt_param depends on !patch@
+identifier fn =~ "^(pte_free|pmd_populate|___pte_free_tlb|__pte_free_tlb)$";
+identifier p;
+type T;
+position u;
+@@
+T fn(..., struct page *p, ...) { <... p@u ...> }
+
+@script:python@
+u << pt_typed.u;
+@@
+pgtable_at.update(where(q) for q in u)
+
+@script:python@
+u << pt_param.u;
+@@
+pgtable_at.update(where(q) for q in u)
+
+@rconv depends on !patch@
+expression E;
+position u : script:python () { where(u[0]) in pgtable_at };
+expression M, P, Q;
+position pos;
+@@
+(
+* page_ptdesc@pos(E@u)
+|
+* page_to_pfn@pos(E@u)
+|
+* &E@u@pos->lru
+|
+* &pmd_huge_pte@pos(M, P)->lru
+|
+  pte_free(M,
+* ptdesc_page@pos(Q)
+  )
+)
+
 // A function that returns a pgtable_t hands on a ptdesc as one.
 @ret depends on patch@
 identifier fn;
@@ -95,47 +190,54 @@ pgtable_t fn(...)
 ...>
 }
 
-// Context: '*' marks what patch mode changes.
-@depends on context@
-pgtable_t E;
-expression M, P;
-@@
-(
-* list_first_entry_or_null(&E->lru, struct page, lru)
-|
-* page_ptdesc(E)
-|
-* page_to_pfn(E)
-|
-* &E->lru
-|
-* &pmd_huge_pte(M, P)->lru
-)
-
-// Org and report: positions only.
-@r depends on org || report@
-pgtable_t E;
-expression M, P;
+@rret depends on !patch@
+identifier fn;
+expression E;
 position pos;
 @@
-(
-  list_first_entry_or_null@pos(&E->lru, struct page, lru)
-|
-  page_ptdesc@pos(E)
-|
-  page_to_pfn@pos(E)
-|
-  &E->lru@pos
-|
-  &pmd_huge_pte(M, P)->lru@pos
-)
+pgtable_t fn(...)
+{
+<...
+* return ptdesc_page@pos(E);
+...>
+}
 
 @script:python depends on org@
-pos << r.pos;
+pos << rparams.pos;
 @@
-coccilib.org.print_todo(pos[0], "pgtable_t used as a struct page: use pgtable_ptdesc(), ptdesc_pgtable() or pgtable_list()")
+emit(True, pos)
 
 @script:python depends on report@
-pos << r.pos;
+pos << rparams.pos;
 @@
-coccilib.report.print_report(pos[0], "pgtable_t used as a struct page: use pgtable_ptdesc(), ptdesc_pgtable() or pgtable_list()")
+emit(False, pos)
+
+@script:python depends on org@
+pos << rparams_proto.pos;
+@@
+emit(True, pos)
+
+@script:python depends on report@
+pos << rparams_proto.pos;
+@@
+emit(False, pos)
+
+@script:python depends on org@
+pos << rconv.pos;
+@@
+emit(True, pos)
+
+@script:python depends on report@
+pos << rconv.pos;
+@@
+emit(False, pos)
+
+@script:python depends on org@
+pos << rret.pos;
+@@
+emit(True, pos)
+
+@script:python depends on report@
+pos << rret.pos;
+@@
+emit(False, pos)

@@ -26,6 +26,26 @@ virtual context
 virtual org
 virtual report
 
+// Each patch rule has one read-only twin (depends on !patch): the same
+// pattern with the removed code marked '*' and its position bound, from
+// which org and report mode list one entry per starred line.
+
+@initialize:python@
+@@
+msg = "page table freed by RCU through page->rcu_head: use its ptdesc's pt_rcu_head"
+seen = set()
+
+
+def emit(org, *ps):
+	for p in ps:
+		for q in p:
+			if (q.file, q.line) not in seen:
+				seen.add((q.file, q.line))
+				if org:
+					coccilib.org.print_todo(q, msg)
+				else:
+					coccilib.report.print_report(q, msg)
+
 @rcu_cb depends on patch@
 identifier pg, head;
 typedef pgtable_t;
@@ -45,6 +65,22 @@ typedef pgtable_t;
 )
   ...>
 
+@rcb depends on !patch@
+identifier pg, head;
+typedef pgtable_t;
+position p, q, u;
+@@
+* struct page *pg@p;
+  ... when != pg
+* pg = container_of@q(head, struct page, rcu_head);
+  <...
+(
+* (pgtable_t)pg@u
+|
+* pg@u
+)
+  ...>
+
 @rcu_defer depends on patch@
 identifier pg;
 pgtable_t E;
@@ -59,37 +95,42 @@ expression F;
 - call_rcu(&pg->rcu_head, F);
 + call_rcu(&ptdesc->pt_rcu_head, F);
 
-// Context: '*' marks what patch mode changes.
-@depends on context@
-identifier head;
-struct page *p;
+@rdefer depends on !patch@
+identifier pg;
+pgtable_t E;
 expression F;
+position p, q, u;
 @@
-(
-* container_of(head, struct page, rcu_head)
-|
-* call_rcu(&p->rcu_head, F)
-)
-
-// Org and report: positions only.
-@r depends on org || report@
-identifier head;
-struct page *p;
-expression F;
-position pos;
-@@
-(
-  container_of@pos(head, struct page, rcu_head)
-|
-  call_rcu@pos(&p->rcu_head, F)
-)
+* struct page *pg@p;
+  ... when != pg
+* pg@q = E;
+  ... when != pg
+* call_rcu@u(&pg->rcu_head, F);
 
 @script:python depends on org@
-pos << r.pos;
+p << rcb.p;
+q << rcb.q = [];
+u << rcb.u = [];
 @@
-coccilib.org.print_todo(pos[0], "page table freed by RCU through page->rcu_head: use its ptdesc's pt_rcu_head")
+emit(True, p, q, u)
 
 @script:python depends on report@
-pos << r.pos;
+p << rcb.p;
+q << rcb.q = [];
+u << rcb.u = [];
 @@
-coccilib.report.print_report(pos[0], "page table freed by RCU through page->rcu_head: use its ptdesc's pt_rcu_head")
+emit(False, p, q, u)
+
+@script:python depends on org@
+p << rdefer.p;
+q << rdefer.q = [];
+u << rdefer.u = [];
+@@
+emit(True, p, q, u)
+
+@script:python depends on report@
+p << rdefer.p;
+q << rdefer.q = [];
+u << rdefer.u = [];
+@@
+emit(False, p, q, u)

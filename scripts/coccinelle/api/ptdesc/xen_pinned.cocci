@@ -27,6 +27,26 @@ virtual context
 virtual org
 virtual report
 
+// Each patch rule has one read-only twin (depends on !patch): the same
+// pattern with the removed code marked '*' and its position bound, from
+// which org and report mode list one entry per starred line.
+
+@initialize:python@
+@@
+msg = "Xen PV pinning flag of a page table through its struct page: use the pagetable_*pinned() helpers on its ptdesc"
+seen = set()
+
+
+def emit(org, *ps):
+	for p in ps:
+		for q in p:
+			if (q.file, q.line) not in seen:
+				seen.add((q.file, q.line))
+				if org:
+					coccilib.org.print_todo(q, msg)
+				else:
+					coccilib.report.print_report(q, msg)
+
 @flags_ptdesc depends on patch@
 expression P;
 @@
@@ -44,6 +64,20 @@ expression P;
 + pagetable_clear_savepinned(P)
 )
 
+@rflags_ptdesc depends on !patch@
+expression P;
+position p;
+@@
+(
+* PagePinned@p(ptdesc_page(P))
+|
+* PageSavePinned@p(ptdesc_page(P))
+|
+* SetPageSavePinned@p(ptdesc_page(P))
+|
+* ClearPageSavePinned@p(ptdesc_page(P))
+)
+
 @flags_virt depends on patch@
 expression X;
 @@
@@ -56,6 +90,18 @@ expression X;
 |
 - ClearPagePinned(virt_to_page(X))
 + pagetable_clear_pinned(virt_to_ptdesc(X))
+)
+
+@rflags_virt depends on !patch@
+expression X;
+position p;
+@@
+(
+* PagePinned@p(virt_to_page(X))
+|
+* SetPagePinned@p(virt_to_page(X))
+|
+* ClearPagePinned@p(virt_to_page(X))
 )
 
 @flags_local depends on patch@
@@ -79,6 +125,26 @@ expression E;
 |
 - ClearPagePinned(pg)
 + pagetable_clear_pinned(ptdesc)
+)
+  ...+>
+
+@rflags_local depends on !patch@
+identifier pg;
+expression E;
+position p, q;
+@@
+(
+* struct page *pg@p = virt_to_page(E);
+|
+* struct page *pg@p = pfn_to_page(E);
+)
+  <+...
+(
+* PagePinned@q(pg)
+|
+* SetPagePinned@q(pg)
+|
+* ClearPagePinned@q(pg)
 )
   ...+>
 
@@ -116,6 +182,33 @@ identifier fn, pg, mm, level;
   ...>
   }
 
+@rcb depends on !patch@
+identifier fn, pg, mm, level;
+position p, q;
+@@
+  fn(struct mm_struct *mm,
+*    struct page
+     *
+*    pg@p
+     , enum pt_level level)
+  {
+  <...
+(
+* TestSetPagePinned@q(pg)
+|
+* TestClearPagePinned@q(pg)
+|
+* SetPagePinned@q(pg)
+|
+* lowmem_page_address@q(pg)
+|
+* page_to_pfn@q(pg)
+|
+* xen_pte_lock@q(pg, mm)
+)
+  ...>
+  }
+
 @lock depends on patch@
 identifier pg, mm;
 @@
@@ -130,6 +223,21 @@ identifier pg, mm;
   <...
 - ptlock_ptr(page_ptdesc(pg))
 + ptlock_ptr(ptdesc)
+  ...>
+  }
+
+@rlock depends on !patch@
+identifier pg, mm;
+position p, q;
+@@
+  xen_pte_lock(
+*    struct page
+     *
+*    pg@p
+     , struct mm_struct *mm)
+  {
+  <...
+* ptlock_ptr@q(page_ptdesc(pg))
   ...>
   }
 
@@ -158,6 +266,29 @@ identifier fn, func, mm;
   ...>
   }
 
+@rwalker depends on !patch@
+identifier fn, func, mm;
+position p, q;
+@@
+  fn(...,
+     void (*func)(struct mm_struct *mm,
+*        struct page@p
+         *, enum pt_level),
+     ...)
+  {
+  <...
+(
+  (*func)(...,
+* virt_to_page@q
+  (...), ...)
+|
+  (*func)(...,
+* pmd_page@q
+  (...), ...)
+)
+  ...>
+  }
+
 @direct depends on patch@
 identifier cb.fn;
 expression mm, X, L;
@@ -167,67 +298,89 @@ expression mm, X, L;
 + virt_to_ptdesc(X)
   , L)
 
-// Context: '*' marks what patch mode changes.
-@depends on context@
-struct page *pg;
+@rdirect depends on !patch@
+identifier rcb.fn;
+expression mm, X, L;
+position p;
 @@
-(
-* PagePinned(pg)
-|
-* SetPagePinned(pg)
-|
-* ClearPagePinned(pg)
-|
-* TestSetPagePinned(pg)
-|
-* TestClearPagePinned(pg)
-|
-* PageSavePinned(pg)
-|
-* SetPageSavePinned(pg)
-|
-* ClearPageSavePinned(pg)
-)
-
-@depends on context@
-identifier fn, func, mm;
-@@
-  fn(...,
-*    void (*func)(struct mm_struct *mm, struct page *, enum pt_level),
-     ...)
-  {
-  ...
-  }
-
-// Org and report: positions only.
-@r depends on org || report@
-struct page *pg;
-position pos;
-@@
-(
-  PagePinned@pos(pg)
-|
-  SetPagePinned@pos(pg)
-|
-  ClearPagePinned@pos(pg)
-|
-  TestSetPagePinned@pos(pg)
-|
-  TestClearPagePinned@pos(pg)
-|
-  PageSavePinned@pos(pg)
-|
-  SetPageSavePinned@pos(pg)
-|
-  ClearPageSavePinned@pos(pg)
-)
+  fn(mm,
+* virt_to_page@p(X)
+  , L)
 
 @script:python depends on org@
-pos << r.pos;
+p << rflags_ptdesc.p;
 @@
-coccilib.org.print_todo(pos[0], "Xen PV pinning flag of a page table through its struct page: use the pagetable_*pinned() helpers on its ptdesc")
+emit(True, p)
 
 @script:python depends on report@
-pos << r.pos;
+p << rflags_ptdesc.p;
 @@
-coccilib.report.print_report(pos[0], "Xen PV pinning flag of a page table through its struct page: use the pagetable_*pinned() helpers on its ptdesc")
+emit(False, p)
+
+@script:python depends on org@
+p << rflags_virt.p;
+@@
+emit(True, p)
+
+@script:python depends on report@
+p << rflags_virt.p;
+@@
+emit(False, p)
+
+@script:python depends on org@
+p << rflags_local.p;
+q << rflags_local.q = [];
+@@
+emit(True, p, q)
+
+@script:python depends on report@
+p << rflags_local.p;
+q << rflags_local.q = [];
+@@
+emit(False, p, q)
+
+@script:python depends on org@
+p << rcb.p;
+q << rcb.q = [];
+@@
+emit(True, p, q)
+
+@script:python depends on report@
+p << rcb.p;
+q << rcb.q = [];
+@@
+emit(False, p, q)
+
+@script:python depends on org@
+p << rlock.p;
+q << rlock.q = [];
+@@
+emit(True, p, q)
+
+@script:python depends on report@
+p << rlock.p;
+q << rlock.q = [];
+@@
+emit(False, p, q)
+
+@script:python depends on org@
+p << rwalker.p;
+q << rwalker.q = [];
+@@
+emit(True, p, q)
+
+@script:python depends on report@
+p << rwalker.p;
+q << rwalker.q = [];
+@@
+emit(False, p, q)
+
+@script:python depends on org@
+p << rdirect.p;
+@@
+emit(True, p)
+
+@script:python depends on report@
+p << rdirect.p;
+@@
+emit(False, p)

@@ -24,6 +24,26 @@ virtual context
 virtual org
 virtual report
 
+// Each patch rule has one read-only twin (depends on !patch): the same
+// pattern with the removed code marked '*' and its position bound, from
+// which org and report mode list one entry per starred line.
+
+@initialize:python@
+@@
+msg = "Xen PV user PGD kept in page->private of the PGD's struct page: use its ptdesc's pt_user_pgd"
+seen = set()
+
+
+def emit(org, *ps):
+	for p in ps:
+		for q in p:
+			if (q.file, q.line) not in seen:
+				seen.add((q.file, q.line))
+				if org:
+					coccilib.org.print_todo(q, msg)
+				else:
+					coccilib.report.print_report(q, msg)
+
 @user_pgd depends on patch@
 identifier pg;
 expression E, V;
@@ -44,25 +64,31 @@ typedef pgd_t;
 )
   ...+>
 
-// Context: '*' marks what patch mode changes.
-@depends on context@
-struct page *pg;
+@r depends on !patch@
+identifier pg;
+expression E, V;
+typedef pgd_t;
+position p, q;
 @@
-* pg->private
-
-// Org and report: positions only.
-@r depends on org || report@
-struct page *pg;
-position pos;
-@@
-  pg->private@pos
+* struct page *pg@p = virt_to_page(E);
+  <+...
+(
+* (pgd_t *)pg@q->private
+|
+* pg@q->private != 0
+|
+* pg@q->private = (unsigned long)V
+)
+  ...+>
 
 @script:python depends on org@
-pos << r.pos;
+p << r.p;
+q << r.q = [];
 @@
-coccilib.org.print_todo(pos[0], "Xen PV user PGD kept in page->private of the PGD's struct page: use its ptdesc's pt_user_pgd")
+emit(True, p, q)
 
 @script:python depends on report@
-pos << r.pos;
+p << r.p;
+q << r.q = [];
 @@
-coccilib.report.print_report(pos[0], "Xen PV user PGD kept in page->private of the PGD's struct page: use its ptdesc's pt_user_pgd")
+emit(False, p, q)
