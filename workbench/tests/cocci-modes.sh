@@ -1,12 +1,32 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 # cocci-modes: every semantic patch of the series also works in the
-# read-only modes that make coccicheck offers. For each mechanical patch,
-# its own spatch command (from the commit message) is rerun on the base
-# version of the C files that the patch changes, once with -D report and
-# once with -D context instead of -D patch:
-#   report  prints at least one "file:line:col: message" and no diff;
-#   context prints a diff (the "*" lines) and no report lines.
+# read-only modes that make coccicheck offers, and those modes point at
+# exactly what patch mode changes. For each mechanical patch:
+#
+#  - every spatch command in its message passes exactly the options of
+#    its script's "// Options:" header (the one line of the script that
+#    scripts/coccicheck greps for "Options:"), besides what coccicheck
+#    supplies itself or what selects the input and output: -D (the mode
+#    and the script's parameters), --sp-file, --dir, --in-place,
+#    --very-quiet and the file arguments. What make coccicheck runs is
+#    then what the commit ran.
+#  - its command (the script's parameters, its options, our copy of the
+#    script) is rerun on the version of the C files that the patch
+#    changes as they are at the patch's parent (the preimage blobs named
+#    by its "index" lines; the kernel tree holds them after 'make apply'),
+#    once with -D context, and with -D report and -D org plus
+#    --no-show-diff, as scripts/coccicheck does:
+#      context stars exactly the lines the patch removes (its "-" lines)
+#              and prints no report;
+#      report  prints one "file:line:col-col: message" per such line, no
+#              other and no diff;
+#      org     prints one "* TODO [[view:...]]" per such line, no other
+#              and no diff.
+#    One report (org entry) per starred line, not per match: a match that
+#    changes several lines is reported on each, two changes on one line
+#    once.
+# "cocci-modes.sh REGEX" checks only the patches whose names match REGEX.
 # The scripts are the ones this repository carries at their kernel paths
 # (byte-identical to what patches/ adds: see kpath-files).
 . "$(dirname "$0")/../lib.sh"
@@ -15,47 +35,166 @@ kgit rev-parse -q --verify "$BASE_REF" >/dev/null || die "no base in $KTREE (run
 
 t=$(mktemp -d)
 trap 'rm -rf "$t"' EXIT
+
+# cmp.py PATCH DIR: compare the line sets. DIR holds context.out,
+# report.out and org.out; prints a verdict line per mode, exits 1 on a
+# mismatch.
+cat >"$t/cmp.py" <<'EOF'
+import re, sys
+patch, d, name = sys.argv[1:4]
+
+def diff_minus(text, src_only):
+    """(file, old line) of every '-' line of a unified diff."""
+    out, f, old = [], None, 0
+    for l in text.splitlines():
+        if l.startswith('--- '):
+            f = l[4:].split('\t')[0]
+            f = f[2:] if f.startswith('a/') else f
+            continue
+        if l.startswith('+++ ') or l.startswith('diff ') or l.startswith('index '):
+            continue
+        m = re.match(r'@@ -(\d+)(?:,\d+)? \+\d+(?:,\d+)? @@', l)
+        if m:
+            old = int(m.group(1))
+            continue
+        if f is None or (src_only and not re.search(r'\.[ch]$', f)):
+            continue
+        if l.startswith('-'):
+            out.append((f, old)); old += 1
+        elif l.startswith(' ') or l == '':
+            old += 1
+    return out
+
+text = open(patch, encoding='utf-8', errors='replace').read()
+body = text.split('\n---\n', 1)[1] if '\n---\n' in text else text
+want = set(diff_minus(body[body.find('\ndiff --git'):], True))
+def rel(pairs):
+    """Paths relative to the tree: spatch --dir . prints them as ./path."""
+    return [(f[2:] if f.startswith('./') else f, n) for f, n in pairs]
+
+def parse(mode):
+    out = open('%s/%s.out' % (d, mode), errors='replace').read()
+    return {
+        'context': rel(diff_minus(out, False)),
+        'report': rel((m.group(1), int(m.group(2))) for m in re.finditer(
+            r'^(\S+\.[ch]):(\d+):\d+-\d+: ', out, re.M)),
+        'org': rel((m.group(1), int(m.group(2))) for m in re.finditer(
+            r'^\* TODO \[\[view:(\S+?)::face=[^:]*::linb=(\d+)::', out, re.M)),
+        'diffs': out.count('\n+++ ') + out.startswith('+++ '),
+    }
+parsed = {mode: parse(mode) for mode in ('context', 'report', 'org')}
+got = {mode: parsed[mode][mode] for mode in parsed}
+# Output of the wrong kind in each mode: reports in context mode, a diff
+# or the other list in report and org mode.
+stray = {
+    'context': len(parsed['context']['report']) + len(parsed['context']['org']),
+    'report': parsed['report']['diffs'] + len(parsed['report']['org']),
+    'org': parsed['org']['diffs'] + len(parsed['org']['report']),
+}
+bad = 0
+fmt = lambda s: ' '.join('%s:%d' % x for x in sorted(s))
+for mode in ('context', 'report', 'org'):
+    g = got[mode]
+    dups = len(g) - len(set(g))
+    missing, extra = want - set(g), set(g) - want
+    ok = not missing and not extra and not dups and not stray[mode] and want
+    print('%-4s %-7s %3d lines %3d expected  %s' % ('ok' if ok else 'FAIL', mode, len(g), len(want), name))
+    if not ok:
+        bad = 1
+        if missing: print('    > not marked: ' + fmt(missing))
+        if extra: print('    > marked, not removed by the patch: ' + fmt(extra))
+        if dups: print('    > %d lines marked more than once' % dups)
+        if stray[mode]: print('    > %d lines of another mode\'s output' % stray[mode])
+sys.exit(bad)
+EOF
+
 bad=0 n=0
 while IFS= read -r p; do
-	cmd=$(regen_cmds "$p" | { grep "^spatch " || true; } | head -n 1)
-	[ -n "$cmd" ] || continue
-	n=$((n + 1))
+	mapfile -t cmds < <(regen_cmds "$p" | { grep "^spatch " || true; })
+	[ ${#cmds[@]} -gt 0 ] || continue
 	name=$(basename "$p" .patch)
-	files=$(sed -n 's|^diff --git a/\([^ ]*\) b/.*|\1|p' "$p" | grep '\.[ch]$')
-	rm -rf "$t/tree" && mkdir -p "$t/tree"
-	for f in $files; do
-		mkdir -p "$t/tree/$(dirname "$f")"
-		kgit show "$BASE_REF:$f" >"$t/tree/$f"
-	done
-	# The command with its mode, its files and our copy of the script.
-	read -r -a argv <<<"$cmd"
-	args=()
-	i=1
-	while [ $i -lt ${#argv[@]} ]; do
-		a=${argv[$i]}
-		case "$a" in
-		--sp-file) i=$((i + 1)); args+=(--sp-file "$WB_TOP/${argv[$i]}") ;;
-		--dir) i=$((i + 1)) ;;
-		--in-place) ;;
-		-D) i=$((i + 1)); [ "${argv[$i]}" = patch ] || args+=(-D "${argv[$i]}") ;;
-		*) args+=("$a") ;;
-		esac
-		i=$((i + 1))
-	done
-	for mode in report context; do
-		out=$(cd "$t/tree" && spatch -D "$mode" "${args[@]}" $files 2>&1)
-		reports=$(printf '%s\n' "$out" | grep -c '^[^ ]*\.[ch]:[0-9]*:[0-9]*-[0-9]*: ' || true)
-		diffs=$(printf '%s\n' "$out" | grep -c '^+++ ' || true)
-		case $mode in
-		report) [ "$reports" -gt 0 ] && [ "$diffs" -eq 0 ] && ok=ok || ok= ;;
-		context) [ "$diffs" -gt 0 ] && [ "$reports" -eq 0 ] && ok=ok || ok= ;;
-		esac
-		printf '%-4s %-7s %3s reports %3s diffs  %s\n' "${ok:-FAIL}" "$mode" "$reports" "$diffs" "$name"
-		if [ -z "$ok" ]; then
-			bad=1
-			printf '%s\n' "$out" | head -n 20 | sed 's/^/    > /'
+	# An argument (a regular expression) limits the test to the patches
+	# whose names match it.
+	[[ -z "${1:-}" || $name =~ $1 ]] || continue
+	n=$((n + 1))
+
+	# The options of every command against the script's header.
+	run= input= obad=0
+	for cmd in "${cmds[@]}"; do
+		read -r -a argv <<<"$cmd"
+		sp= opts=() params=() i=1
+		while [ $i -lt ${#argv[@]} ]; do
+			a=${argv[$i]}
+			case "$a" in
+			--sp-file) i=$((i + 1)); sp=${argv[$i]} ;;
+			--dir) i=$((i + 1)); input=(--dir .) ;;
+			-D) i=$((i + 1)); [ "${argv[$i]}" = patch ] || params+=(-D "${argv[$i]}") ;;
+			--in-place | --very-quiet) ;;
+			-*) opts+=("$a") ;;
+			*.c | *.h) ;;
+			*) opts+=("$a") ;;
+			esac
+			i=$((i + 1))
+		done
+		[ -n "$sp" ] && [ -r "$WB_TOP/$sp" ] || { echo "FAIL options no script in: $cmd"; obad=1; continue; }
+		hdr=$(grep 'Options:' "$WB_TOP/$sp" || true)
+		if [ "$(printf '%s\n' "$hdr" | grep -c .)" -ne 1 ]; then
+			echo "FAIL options $sp has $(printf '%s\n' "$hdr" | grep -c .) lines with 'Options:', coccicheck takes one"
+			obad=1
+			continue
+		fi
+		hdr=$(printf '%s\n' "$hdr" | cut -d: -f2 | xargs)
+		if [ "${opts[*]}" != "$hdr" ]; then
+			echo "FAIL options '${opts[*]}' but $sp says '$hdr'  $name"
+			obad=1
+		fi
+		# Every command of a patch runs the same script the same way,
+		# only on other folders: one run on all its files covers them.
+		this="--sp-file $sp ${params[*]} ${opts[*]}"
+		if [ -z "$run" ]; then
+			run=$this
+		elif [ "$run" != "$this" ]; then
+			echo "FAIL options the commands of $name differ in more than --dir: '$run', '$this'"
+			obad=1
 		fi
 	done
+	if [ $obad = 0 ]; then
+		echo "ok   options ${#cmds[@]} command(s) = '// Options: $hdr'  $name"
+	else
+		bad=1
+	fi
+
+	# The preimage of the patch's C files.
+	rm -rf "$t/tree" && mkdir -p "$t/tree"
+	files=()
+	while read -r f h; do
+		case "$f" in *.c | *.h) ;; *) continue ;; esac
+		case "$h" in *[!0]*) ;; *) continue ;; esac # added by the patch
+		mkdir -p "$t/tree/$(dirname "$f")"
+		kgit cat-file blob "$h" >"$t/tree/$f" 2>/dev/null ||
+			die "$name: preimage $h of $f is not in $KTREE (run 'make apply')"
+		files+=("$f")
+	done < <(awk '/^diff --git / { f = $3; sub(/^a\//, "", f) }
+		      /^index / { split($2, h, /\.\./); print f, h[1] }' "$p")
+
+	# The command with its mode, its files and our copy of the script.
+	# The tree holds only the patch's files: a command that names a
+	# folder runs on the tree's top (spatch then takes each file on its
+	# own), one that names files on those files (taken as one group).
+	read -r -a argv <<<"$run"
+	argv[1]=$WB_TOP/${argv[1]}
+	[ -n "$input" ] || input=("${files[@]}")
+	for mode in context report org; do
+		case $mode in context) nsd=() ;; *) nsd=(--no-show-diff) ;; esac
+		(cd "$t/tree" && spatch --very-quiet -D "$mode" "${argv[@]}" "${nsd[@]}" "${input[@]}") \
+			>"$t/$mode.out" 2>&1 || { echo "FAIL $mode spatch failed  $name"; bad=1; }
+	done
+	python3 "$t/cmp.py" "$p" "$t" "$name" || {
+		bad=1
+		for mode in context report org; do
+			sed -n '1,15s/^/    '"$mode"'> /p' "$t/$mode.out"
+		done
+	}
 done < <(series_patches)
 [ $n -gt 0 ] || die "no mechanical patch found in $PATCHES"
 exit $bad
