@@ -26,6 +26,11 @@
 #    One report (org entry) per starred line, not per match: a match that
 #    changes several lines is reported on each, two changes on one line
 #    once.
+#  - the same four modes through the kernel's own driver, make coccicheck
+#    MODE=patch|context|org|report COCCI=<script> M=<those files> in the
+#    series' tree (so the "// Options:" header is what is used): patch
+#    mode removes exactly the patch's "-" lines and adds its "+" lines,
+#    and context, report and org mark exactly those lines, as above.
 # "cocci-modes.sh REGEX" checks only the patches whose names match REGEX.
 # The scripts are the ones this repository carries at their kernel paths
 # (byte-identical to what patches/ adds: see kpath-files).
@@ -42,6 +47,7 @@ trap 'rm -rf "$t"' EXIT
 cat >"$t/cmp.py" <<'EOF'
 import re, sys
 patch, d, name = sys.argv[1:4]
+modes = sys.argv[4].split(',') if len(sys.argv) > 4 else ['context', 'report', 'org']
 
 def diff_minus(text, src_only):
     """(file, old line) of every '-' line of a unified diff."""
@@ -68,6 +74,18 @@ def diff_minus(text, src_only):
 text = open(patch, encoding='utf-8', errors='replace').read()
 body = text.split('\n---\n', 1)[1] if '\n---\n' in text else text
 want = set(diff_minus(body[body.find('\ndiff --git'):], True))
+
+def plus_lines(text):
+    """The text of every '+' line of the C files in a unified diff."""
+    out, src = [], False
+    for l in text.splitlines():
+        if l.startswith('+++ '):
+            f = l[4:].split('\t')[0]
+            src = bool(re.search(r'\.[ch]$', f))
+        elif src and l.startswith('+'):
+            out.append(l[1:])
+    return sorted(out)
+want_plus = plus_lines(body[body.find('\ndiff --git'):])
 def rel(pairs):
     """Paths relative to the tree: spatch --dir . prints them as ./path."""
     return [(f[2:] if f.startswith('./') else f, n) for f, n in pairs]
@@ -75,6 +93,8 @@ def rel(pairs):
 def parse(mode):
     out = open('%s/%s.out' % (d, mode), errors='replace').read()
     return {
+        'patch': rel(diff_minus(out, False)),
+        'plus': plus_lines(out),
         'context': rel(diff_minus(out, False)),
         'report': rel((m.group(1), int(m.group(2))) for m in re.finditer(
             r'^(\S+\.[ch]):(\d+):\d+-\d+: ', out, re.M)),
@@ -82,29 +102,33 @@ def parse(mode):
             r'^\* TODO \[\[view:(\S+?)::face=[^:]*::linb=(\d+)::', out, re.M)),
         'diffs': out.count('\n+++ ') + out.startswith('+++ '),
     }
-parsed = {mode: parse(mode) for mode in ('context', 'report', 'org')}
+parsed = {mode: parse(mode) for mode in modes}
 got = {mode: parsed[mode][mode] for mode in parsed}
-# Output of the wrong kind in each mode: reports in context mode, a diff
-# or the other list in report and org mode.
+# Output of the wrong kind in each mode: reports in context or patch
+# mode, a diff or the other list in report and org mode; in patch mode
+# added lines other than the patch's.
 stray = {
-    'context': len(parsed['context']['report']) + len(parsed['context']['org']),
-    'report': parsed['report']['diffs'] + len(parsed['report']['org']),
-    'org': parsed['org']['diffs'] + len(parsed['org']['report']),
+    'patch': len(parsed['patch']['report']) + len(parsed['patch']['org']) +
+             (0 if parsed['patch']['plus'] == want_plus else 1) if 'patch' in parsed else 0,
+    'context': len(parsed['context']['report']) + len(parsed['context']['org']) if 'context' in parsed else 0,
+    'report': parsed['report']['diffs'] + len(parsed['report']['org']) if 'report' in parsed else 0,
+    'org': parsed['org']['diffs'] + len(parsed['org']['report']) if 'org' in parsed else 0,
 }
 bad = 0
 fmt = lambda s: ' '.join('%s:%d' % x for x in sorted(s))
-for mode in ('context', 'report', 'org'):
+tag = sys.argv[5] if len(sys.argv) > 5 else ''
+for mode in modes:
     g = got[mode]
     dups = len(g) - len(set(g))
     missing, extra = want - set(g), set(g) - want
     ok = not missing and not extra and not dups and not stray[mode] and want
-    print('%-4s %-7s %3d lines %3d expected  %s' % ('ok' if ok else 'FAIL', mode, len(g), len(want), name))
+    print('%-4s %-7s %3d lines %3d expected  %s%s' % ('ok' if ok else 'FAIL', mode, len(g), len(want), tag, name))
     if not ok:
         bad = 1
         if missing: print('    > not marked: ' + fmt(missing))
         if extra: print('    > marked, not removed by the patch: ' + fmt(extra))
         if dups: print('    > %d lines marked more than once' % dups)
-        if stray[mode]: print('    > %d lines of another mode\'s output' % stray[mode])
+        if stray[mode]: print('    > output of another mode, or added lines other than the patch\'s (%d)' % stray[mode])
 sys.exit(bad)
 EOF
 
@@ -193,6 +217,23 @@ while IFS= read -r p; do
 		bad=1
 		for mode in context report org; do
 			sed -n '1,15s/^/    '"$mode"'> /p' "$t/$mode.out"
+		done
+	}
+
+	# The same through make coccicheck, in all four modes, on the same
+	# files (M= the scratch tree); its paths are made relative again.
+	mkdir -p "$t/cc"
+	for mode in patch context report org; do
+		make -s -C "$KTREE" coccicheck MODE=$mode COCCI="${argv[1]}" M="$t/tree" \
+			SPFLAGS="${params[*]}" >"$t/cc/$mode.raw" 2>&1 ||
+			{ echo "FAIL $mode make coccicheck failed  $name"; bad=1; }
+		sed -e "s|a$t/tree/|a/|g" -e "s|b$t/tree/|b/|g" -e "s|$t/tree/||g" \
+			"$t/cc/$mode.raw" >"$t/cc/$mode.out"
+	done
+	python3 "$t/cmp.py" "$p" "$t/cc" "$name" patch,context,report,org "coccicheck " || {
+		bad=1
+		for mode in patch context report org; do
+			sed -n '1,15s/^/    coccicheck '"$mode"'> /p' "$t/cc/$mode.out"
 		done
 	}
 done < <(series_patches)
