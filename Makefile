@@ -7,7 +7,7 @@ export LINUX_SRC
 
 .PHONY: all help deps prepare apply build initramfs boot shell summary \
 	export regen noop pagesize-report ptdesc-audit check check-all efi clean distclean \
-	selftests-build selftests selftests-base selftests-baseline faultinject lockdep kasan bench repro
+	selftests-build selftests selftests-base selftests-baseline faultinject lockdep kunit kasan bench repro
 
 all: ## deps, base, series, build, boot in QEMU, summary
 	@$(W)/main.sh
@@ -58,8 +58,10 @@ selftests-baseline: ## record CATS (or every category) on the base kernel into w
 faultinject: ## boot the series kernel with page-table allocation failures
 	@$(W)/runs.sh faultinject
 
-lockdep: ## build and boot the lockdep kernel (-smp 4): smoke and fault injection
-	@$(W)/runs.sh lockdep lockdep-faultinject
+lockdep: ## build and boot the lockdep kernel (-smp 4): smoke and fault injection, then the slab KUnit suite
+	@$(W)/runs.sh lockdep lockdep-faultinject lockdep-kunit
+kunit: ## the slab KUnit suite on the lockdep kernel (boot run, memcg run, kmemleak)
+	@$(W)/runs.sh lockdep-kunit
 
 kasan: ## build and boot the KASAN kernel: smoke and fault injection
 	@$(W)/runs.sh kasan

@@ -38,6 +38,8 @@ BAD = re.compile(
 # these lines and end with the end of the stack dump.
 BY_DESIGN_START = re.compile(r'page allocation failure: order:|invoked oom-killer:|'
                              r'FAULT_INJECTION: forcing a failure')
+KMEMLEAK_NEW = re.compile(r'kmemleak: \d+ new suspected memory leaks')
+KUNIT_BY_DESIGN = re.compile(r'^__kmem_cache_create_args\(TestSlub_\w+\) failed with error -22$')
 BY_DESIGN_END = re.compile(r'</TASK>|^\S*\s*name fail|interval \d+, probability')
 # Phases whose stack filter must be hit by ptload today.
 MUST_HIT = ('fail_page_alloc:__pte_alloc', 'fail_page_alloc:__pmd_alloc',
@@ -53,6 +55,50 @@ def kv(line):
     return dict(m.groups() for m in re.finditer(r'(\w+)=(-?\w+)', line))
 
 
+def kunit(lines, errs, env, tap_out):
+    """wb.mode=kunit: the slab suite's KTAP of two runs (guest/init), at
+    boot without and through debugfs with a memory cgroup. Every case must
+    pass or be skipped, the per-object metadata cases (test_meta_*) must
+    not be skipped, each run must have charged as it says, and kmemleak
+    must find nothing but the leak test_leak_destroy makes on purpose."""
+    runs = {}
+    for l in lines:
+        if l.startswith('WB-KTAP '):
+            _, run, rest = (l.split(' ', 2) + [''])[:3]
+            runs.setdefault(run, []).append(rest)
+    tap, skipped = [], 0
+    for run, want in (('boot', 'objects not charged'), ('memcg', 'objects charged to memory cgroup')):
+        ktap = runs.get(run)
+        if not ktap:
+            errs.append(f'KUnit: no results of the {run} run')
+            continue
+        plan = next((int(m.group(1)) for x in ktap if (m := re.fullmatch(r'\s+1\.\.(\d+)', x))), None)
+        cases = [m for m in (re.fullmatch(r'\s+(ok|not ok) \d+ (\S+)(.*)', x) for x in ktap) if m]
+        if plan is None or len(cases) != plan:
+            errs.append(f'KUnit {run} run: plan {plan}, but {len(cases)} results')
+        for m in cases:
+            ok, name, rest = m.groups()
+            if '# SKIP' in rest:
+                skipped += 1
+                if name.startswith('test_meta_'):
+                    errs.append(f'KUnit {run} run: {name} was skipped:{rest}')
+                continue
+            tap.append(f'{ok} {len(tap) + 1} - {run}/{name}')
+            if ok != 'ok':
+                errs.append(f'KUnit {run} run: {name} failed')
+        if not any(want in x for x in ktap):
+            errs.append(f'KUnit {run} run: no "{want}" line from test_meta_memcg')
+    with open(tap_out, 'w') as f:
+        f.write(''.join(l + '\n' for l in tap))
+    fails = sum(1 for l in tap if l.startswith('not ok'))
+    env['pass'], env['fail'], env['skip'] = len(tap) - fails, fails, skipped
+    km = next((kv(l) for l in lines if l.startswith('WB-KMEMLEAK ')), None)
+    if km is None:
+        errs.append('no kmemleak result')
+    elif km['new'] != '0':
+        errs.append(f'kmemleak: {km["new"]} unreferenced objects besides test_leak_destroy\'s')
+
+
 def main():
     log, mode, smp, env_out, tap_out = sys.argv[1:6]
     smp = int(smp)
@@ -62,6 +108,14 @@ def main():
 
     in_fi, skipping, bad = False, False, []
     for no, line in enumerate(lines, 1):
+        # The slab KUnit suite makes cache creation fail on purpose; the
+        # kernel then dumps the stack.
+        if KUNIT_BY_DESIGN.search(line):
+            skipping = True
+            continue
+        if skipping and not in_fi:
+            skipping = not BY_DESIGN_END.search(line)
+            continue
         if 'WB-FI-BEGIN' in line:
             in_fi = True
         elif 'WB-FI-END' in line:
@@ -76,6 +130,10 @@ def main():
                 continue
             if BY_DESIGN_END.search(line) and 'interval' in line:
                 continue
+        # kunit mode counts kmemleak's reports itself: the suite leaks
+        # one object on purpose (test_leak_destroy).
+        if mode == 'kunit' and KMEMLEAK_NEW.search(line):
+            continue
         if BAD.search(line):
             bad.append(f'{no}: {line}')
     if bad:
@@ -149,9 +207,13 @@ def main():
             if drop != want:
                 errs.append(f'memory hot-remove: MemTotal went down by {drop} kB, the DIMM has {want} kB')
 
+    # The guest's own output starts at WB-BEGIN; KUnit suites built into
+    # the kernel print KTAP before it.
+    begin = next((i for i, l in enumerate(lines) if l.startswith('WB-BEGIN')), len(lines))
+    guest = lines[begin:]
     if mode == 'smoke':
-        plan = next((int(l[3:]) for l in lines if re.fullmatch(r'1\.\.\d+', l)), None)
-        tap = [l for l in lines if re.match(r'(not )?ok \d+ ', l)]
+        plan = next((int(l[3:]) for l in guest if re.fullmatch(r'1\.\.\d+', l)), None)
+        tap = [l for l in guest if re.match(r'(not )?ok \d+ ', l)]
         fails = [l for l in tap if l.startswith('not ok')]
         with open(tap_out, 'w') as f:
             f.write(''.join(l + '\n' for l in tap))
@@ -192,6 +254,8 @@ def main():
             if km['new'] != '0':
                 errs.append(f'kmemleak: {km["new"]} new unreferenced objects')
 
+    if mode == 'kunit':
+        kunit(lines, errs, env, tap_out)
     if mode == 'bench':
         plan = next((kv(l) for l in lines if l.startswith('WB-BENCH-PLAN ')), None)
         res = [l for l in lines if l.startswith('WB-BENCH case=')]

@@ -117,6 +117,7 @@ t_selftests() { need selftests-build && R selftests; }
 t_faultinject() { need boot && R faultinject; }
 t_lockdep() { need boot && R lockdep; }
 t_lockdep_fi() { need lockdep && R lockdep-faultinject; }
+t_lockdep_kunit() { need lockdep && R lockdep-kunit; }
 t_selftests_slow() { need selftests-build && R selftests-slow; }
 t_selftests_base() { need selftests-build && R selftests-base; }
 t_kasan() { need boot && R kasan; }
@@ -161,14 +162,17 @@ cat "$lane"
 run_test build t_build
 run_test noop-detects bash "$T/noop-detects.sh"
 run_test boot t_boot
-# Each guest test is a result of its own.
-if [ -r "$LOGS/boot-qemu.tap" ] && passed build; then
+# Each guest test is a result of its own: guest_rows TAP PREFIX, after
+# the run that wrote TAP passed.
+guest_rows() {
+	[ -r "$1" ] || return 0
 	while read -r ok rest; do
 		n=${rest#* - }; n=${n%% *}
 		if [ "$ok" = ok ]; then r=pass; else r=FAIL; fi
-		printf 'guest/%s\t%s\t-\n' "$n" "$r" >>"$RES"
-	done < <(sed 's/^not ok/not_ok/' "$LOGS/boot-qemu.tap")
-fi
+		printf '%s/%s\t%s\t-\n' "$2" "$n" "$r" >>"$RES"
+	done < <(sed 's/^not ok/not_ok/' "$1")
+}
+passed build && guest_rows "$LOGS/boot-qemu.tap" guest
 run_test selftests-detects bash "$T/selftests-detects.sh"
 run_test bootcheck-detects bash "$T/bootcheck-detects.sh"
 run_test bench-detects bash "$T/bench-detects.sh"
@@ -179,6 +183,9 @@ st_rows qemu-check
 run_test faultinject t_faultinject
 run_test lockdep t_lockdep
 run_test lockdep-faultinject t_lockdep_fi
+rm -f "$LOGS/boot-lockdep-kunit.tap"
+run_test lockdep-kunit t_lockdep_kunit
+guest_rows "$LOGS/boot-lockdep-kunit.tap" kunit
 run_test fail-missing-package bash "$T/fail-missing-package.sh"
 run_test fail-patch-does-not-apply bash "$T/fail-patch-does-not-apply.sh"
 run_test fail-dirty-tree bash "$T/fail-dirty-tree.sh"

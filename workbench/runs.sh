@@ -49,12 +49,23 @@ r_selftests_baseline() {
 # lockdep at -smp 4: the smoke boot also hot-adds and hot-removes a 256M
 # DIMM; with lockdep, spinlock_t does not fit in struct ptdesc, so ptlocks
 # come from slab and failslab hits them in the fault-injection boot.
+# The same kernel carries KUnit and the slab suite (configs/kunit.config).
+r_lockdep_build() {
+	bash "$W/build.sh" lockdep "$KTREE" "$C/qemu.config" "$C/lockdep.config" "$C/kunit.config"
+}
 r_lockdep() {
-	bash "$W/build.sh" lockdep "$KTREE" "$C/qemu.config" "$C/lockdep.config" && r_initramfs &&
+	r_lockdep_build && r_initramfs &&
 		BOOT_SMP=4 BOOT_TAG=smoke BOOT_DIMM=256M bash "$W/boot.sh" lockdep smoke
 }
 r_lockdep_faultinject() {
 	FI_MUST_HIT=failslab:__pte_alloc BOOT_SMP=4 BOOT_TAG=fi BOOT_MEM=2G bash "$W/boot.sh" lockdep faultinject
+}
+
+# The slab KUnit suite (lib/slub_kunit.c) on the lockdep kernel: its
+# boot-time run without a memory cgroup, a second run with one, kmemleak
+# (guest/init "kunit", bootcheck.py).
+r_lockdep_kunit() {
+	r_lockdep_build && r_initramfs && BOOT_SMP=2 BOOT_TAG=kunit BOOT_MEM=2G bash "$W/boot.sh" lockdep kunit
 }
 
 # KASAN (generic, inline): smoke and fault injection.

@@ -68,3 +68,49 @@ BOOT_DIMM=256M expect_fail "memory hot-remove that failed" "$tmp/j.log"
 hp "blocks=0 online=0 left=0 memtotal_before=924244 memtotal_after=924244 rc=1" >"$tmp/k.log"
 BOOT_DIMM=256M expect_fail "a DIMM the kernel never added" "$tmp/k.log"
 BOOT_DIMM=256M expect_fail "no hot-remove line at all" "$tmp/ok.log"
+
+# The slab KUnit suite (wb.mode=kunit): two runs, the by-design stack dump
+# of a rejected cache and test_leak_destroy's leak pass; a failed, missing
+# or skipped per-object metadata case, a run that did not charge as it
+# says, another leak or another stack dump do not.
+ktap() { # RUN CHARGE-LINE
+	printf '%s\n' 'KTAP version 1' '1..1' '    KTAP version 1' '    # Subtest: slub_test' '    1..4' \
+		'    ok 1 test_leak_destroy' '    ok 2 test_kfree_rcu # SKIP built-in' \
+		'    ok 3 test_meta_distinct_zeroed' "    # test_meta_memcg: $2" '    ok 4 test_meta_memcg' \
+		'# slub_test: pass:3 fail:0 skip:1 total:4' 'ok 1 slub_test' | sed "s/^/WB-KTAP $1 /"
+}
+kgood() {
+	printf '%s\n' 'KTAP version 1' '    ok 1 test_leak_destroy' \
+		'__kmem_cache_create_args(TestSlub_meta_rcu_bad) failed with error -22' \
+		'CPU: 1 UID: 0 PID: 73 Comm: kunit_try_catch Tainted: G N 6.12.117+ #1' \
+		'Call Trace:' ' <TASK>' ' dump_stack_lvl+0x5d/0x80' ' </TASK>' "${1:-}" 'ok 1 slub_test' \
+		'kmemleak: 2 new suspected memory leaks (see /sys/kernel/debug/kmemleak)' \
+		'WB-BEGIN kunit' 'WB-INFO cpus=2 la57=1 pti=1' 'WB-MEMINFO before MemFree:2000000 PageTables:96' \
+		'WB-MEMCG before=0' 'WB-MEMCG-HOLD tables=512 during=2138112 rc=0'
+	ktap boot 'no cgroup /slub_kunit: objects not charged'
+	ktap memcg 'objects charged to memory cgroup /slub_kunit'
+	printf '%s\n' "WB-KMEMLEAK new=${2:-0} bydesign=2" 'WB-SETTLE seconds=0' \
+		'WB-MEMINFO after MemFree:1990000 PageTables:96' 'WB-MEMCG after=0' 'WB-END rc=0'
+}
+kjudge() { python3 "$WB_TOP/workbench/bootcheck.py" "$1" kunit 2 "$tmp/env" "$tmp/tap"; }
+kgood >"$tmp/k0.log"
+kjudge "$tmp/k0.log" || die "a clean KUnit log does not pass"
+[ "$(grep -c '^ok ' "$tmp/tap")" -eq 6 ] || die "a clean KUnit log does not give 2 x 3 passed cases"
+echo "ok: a clean KUnit log passes with 6 results"
+expect_kfail() { # WHAT LOG-FILE
+	if kjudge "$2" 2>"$tmp/err"; then die "not caught: $1"; fi
+	echo "caught: $1: $(head -n 1 "$tmp/err")"
+}
+kgood | sed '/WB-KTAP memcg/s/    ok 3 test_meta/    not ok 3 test_meta/' >"$tmp/k1.log"
+expect_kfail "a failed KUnit case" "$tmp/k1.log"
+kgood | sed '/WB-KTAP boot/s/ok 3 test_meta_distinct_zeroed/& # SKIP no 64K slab available/' >"$tmp/k2.log"
+expect_kfail "a skipped per-object metadata case" "$tmp/k2.log"
+kgood | grep -v '^WB-KTAP memcg' >"$tmp/k3.log"; expect_kfail "a missing second run" "$tmp/k3.log"
+kgood | sed '/WB-KTAP memcg/s/objects charged to memory cgroup/objects not charged/' >"$tmp/k4.log"
+expect_kfail "a memcg run that charged nothing" "$tmp/k4.log"
+kgood | grep -v 'WB-KTAP boot     ok 4' >"$tmp/k5.log"; expect_kfail "a case missing from the plan" "$tmp/k5.log"
+kgood "" 1 >"$tmp/k6.log"; expect_kfail "a leak besides test_leak_destroy's" "$tmp/k6.log"
+kgood "WARNING: CPU: 1 PID: 73 at mm/slub.c:2690 kmem_cache_obj_meta+0x1/0x2" >"$tmp/k7.log"
+expect_kfail "a WARNING after the by-design stack dump" "$tmp/k7.log"
+kgood | sed 's/(TestSlub_meta_rcu_bad)/(pgtable-4k)/' >"$tmp/k8.log"
+expect_kfail "a stack dump of a cache that is not a test cache" "$tmp/k8.log"
