@@ -104,6 +104,7 @@ t_repro() { need build && R repro; }
 t_noop() { need apply && NOOP_RUNS=1 bash "$W/noop.sh"; }
 t_noop_rest() { need apply && NOOP_RUNS=2- bash "$W/noop.sh"; }
 t_noop_defconfig() { need apply && NOOP_BASECONFIG=defconfig NOOP_CONFIG=$WB_TOP/configs/werror.config bash "$W/noop.sh"; }
+t_noop_option_off() { need apply && NOOP_CLAIM=option-off bash "$W/noop.sh"; }
 t_noop_xen() {
 	need apply
 	NOOP_TAG=xen-pv NOOP_CONFIG="$WB_TOP/configs/xen-pv.config $WB_TOP/configs/xen-pv-noop.config" \
@@ -156,7 +157,7 @@ run_test rst bash "$T/rst.sh"
 run_test export-stable t_export_stable
 run_test ptdesc-audit bash "$T/ptdesc-audit.sh"
 run_test pagesize-classes bash "$T/pagesize-classes.sh"
-run_test cocci-modes/0020-0076 bash "$T/cocci-modes.sh" '^00[2-9]'
+run_test cocci-modes/0020-on bash "$T/cocci-modes.sh" '^00[2-9]'
 wait "$lane_pid" || true
 cat "$lane"
 run_test build t_build
@@ -214,6 +215,7 @@ if [ "$ALL" -eq 1 ]; then
 	run_test all/every-commit bash "$T/every-commit.sh"
 	run_test all/noop-defconfig t_noop_defconfig
 	run_test all/noop-xen-pv t_noop_xen
+	run_test all/noop-option-off t_noop_option_off
 	rm -f "$BUILD/selftests-qemu-slow.rows" "$BUILD/selftests-base-qemu-base.rows"
 	run_test all/selftests-slow t_selftests_slow
 	st_rows qemu-slow

@@ -18,6 +18,14 @@
 # behaviour on purpose and are listed, not compared.
 # NOOP_CONFIG names the fragments (default configs/qemu.config), NOOP_BASECONFIG
 # the base config (default tinyconfig; check-all also uses defconfig).
+#
+# NOOP_CLAIM=option-off proves the other kind of claim, made by logic
+# commits: a line "No change unless CONFIG_X is enabled." in the message.
+# Such a commit adds code that is compiled out with X off, but its lines
+# move the __LINE__ of later WARN()/BUG() sites, so its runs (made as
+# above, of these commits and documentation-only ones) are built with
+# configs/noop-lines.config on top, which records no line numbers, and
+# X must be off in both builds.
 . "$(dirname "$0")/lib.sh"
 
 branch=refs/heads/$SERIES_BRANCH
@@ -28,9 +36,15 @@ touches_code() { # COMMIT: anything outside Documentation/ and scripts/coccinell
 		grep -cvE '^(Documentation|scripts/coccinelle)/' || true)
 	[ "$n" -gt 0 ]
 }
+OPTOFF_RE='^No change unless CONFIG_[A-Z0-9_]+ is enabled\.$'
 claims_noop() { # COMMIT
 	local msg
 	msg=$(kgit log -1 --format=%B "$1")
+	if [ "${NOOP_CLAIM:-}" = option-off ]; then
+		grep -qE "$OPTOFF_RE" <<<"$msg" && return 0
+		! touches_code "$1"
+		return
+	fi
 	grep -qE '^  \$ (spatch|git grep) ' <<<"$msg" && return 0
 	grep -q '^No functional change' <<<"$msg" && return 0
 	! touches_code "$1"
@@ -52,7 +66,7 @@ else
 		start="" last="" code=0
 		[ "$c" = END ] || behaviour+=("$(kgit log -1 --format='%h %s' "$c")")
 	done
-	[ "${#runs[@]}" -gt 0 ] || die "the series has no commit that claims to change no code"
+	[ "${#runs[@]}" -gt 0 ] || die "the series has no commit that claims to change no code${NOOP_CLAIM:+ ($NOOP_CLAIM)}"
 	note "no-op runs in the series: ${#runs[@]}; commits that change behaviour on purpose: ${#behaviour[@]}"
 	for b in "${behaviour[@]}"; do note "    not compared: $b"; done
 	# NOOP_RUNS=N or N- (1-based): prove only run N, or runs N to the
@@ -77,6 +91,7 @@ fi
 tag=${NOOP_TAG:-${NOOP_BASECONFIG:-tinyconfig}}
 # NOOP_CONFIG may name several fragments, separated by spaces.
 read -r -a frags <<<"${NOOP_CONFIG:-$WB_TOP/configs/qemu.config}"
+[ "${NOOP_CLAIM:-}" = option-off ] && frags+=("$WB_TOP/configs/noop-lines.config") && tag=$tag-option-off
 # configs/noop.config keeps the commit id out of the release string
 # (configs/qemu.config already says the same, and then it is not added:
 # the fragments stay those of the base build, which side a reuses).
@@ -114,6 +129,17 @@ for run in "${runs[@]}"; do
 		note "built side $side ($out) in $(elapsed "$t0")s"
 		outs+=("$BUILD/out/$out")
 	done
+	if [ "${NOOP_CLAIM:-}" = option-off ]; then
+		# The options the run's commits name must be off on both sides,
+		# or the comparison proves nothing.
+		for opt in $(kgit log --format=%B "$from..$to" | sed -nE "/$OPTOFF_RE/s/.*(CONFIG_[A-Z0-9_]+).*/\1/p" | sort -u); do
+			for o in "${outs[@]}"; do
+				! grep -q "^$opt=" "$o/.config" ||
+					{ echo "FAILED: $opt is enabled in $o/.config: the option-off claim is not tested"; status=1; }
+			done
+			note "    $opt is off on both sides"
+		done
+	fi
 	python3 "$WB_TOP/workbench/objcmp.py" "${outs[@]}" || status=1
 done
 exit "$status"

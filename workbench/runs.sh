@@ -61,11 +61,13 @@ r_lockdep_faultinject() {
 	FI_MUST_HIT=failslab:__pte_alloc BOOT_SMP=4 BOOT_TAG=fi BOOT_MEM=2G bash "$W/boot.sh" lockdep faultinject
 }
 
-# The slab KUnit suite (lib/slub_kunit.c) on the lockdep kernel: its
-# boot-time run without a memory cgroup, a second run with one, kmemleak
-# (guest/init "kunit", bootcheck.py).
+# The slab KUnit suite (lib/slub_kunit.c) on the lockdep kernel, the one
+# boot of it with kunit.enable=1 (configs/kunit.config): its boot-time run
+# without a memory cgroup, a second run with one, kmemleak (guest/init
+# "kunit", bootcheck.py).
 r_lockdep_kunit() {
-	r_lockdep_build && r_initramfs && BOOT_SMP=2 BOOT_TAG=kunit BOOT_MEM=2G bash "$W/boot.sh" lockdep kunit
+	r_lockdep_build && r_initramfs &&
+		BOOT_SMP=2 BOOT_TAG=kunit BOOT_MEM=2G BOOT_APPEND=kunit.enable=1 bash "$W/boot.sh" lockdep kunit
 }
 
 # KASAN (generic, inline): smoke and fault injection.
