@@ -134,6 +134,11 @@ base_worktree() {
 	local wt=$BUILD/base
 	[ -d "$wt" ] || add_worktree "$wt" "$BASE_REF"
 	require_clean_tree "$wt"
-	git -C "$wt" checkout -q --detach "$BASE_REF"
+	# Tests run side by side (the no-op proof in the background): two
+	# checkouts at once would trip over git's index.lock.
+	(
+		flock 9
+		git -C "$wt" checkout -q --detach "$BASE_REF"
+	) 9>"$BUILD/.worktree.lock" || die "cannot check out the base in $wt"
 	echo "$wt"
 }
