@@ -58,9 +58,9 @@ selftests-baseline: ## record CATS (or every category) on the base kernel into w
 faultinject: ## boot the series kernel with page-table allocation failures
 	@$(W)/runs.sh faultinject
 
-lockdep: ## build and boot the lockdep kernel (-smp 4): smoke and fault injection, then the slab KUnit suite
-	@$(W)/runs.sh lockdep lockdep-faultinject lockdep-kunit
-kunit: ## the slab KUnit suite on the lockdep kernel (boot run, memcg run, kmemleak)
+lockdep: ## build and boot the packed lockdep kernel (-smp 4): smoke, fault injection, KUnit suites, selftests
+	@$(W)/runs.sh lockdep lockdep-faultinject lockdep-kunit selftests-build lockdep-selftests
+kunit: ## the slab and packed-table KUnit suites on the lockdep kernel (kmemleak too)
 	@$(W)/runs.sh lockdep-kunit
 
 kasan: ## build and boot the KASAN kernel: smoke and fault injection

@@ -17,6 +17,12 @@
  *
  *   WB-BENCH-MEM case=NAME tables=N vmpte_kb=K bytes_per_table=B
  *
+ * and the memory the system really spends on FOOTPRINT_TABLES tables
+ * (MemFree, Slab and PageTables deltas while they are held):
+ *
+ *   WB-BENCH-MEM case=pt-footprint tables=N memfree_kb=F slab_kb=S
+ *       pagetables_kb=P bytes_per_table=B
+ *
  * Each case checks what it relies on (data read back, THPs really
  * mapped, tables really accounted) and the exit status is the number of
  * cases that failed; a failed case prints "WB-BENCH-FAIL case=NAME why".
@@ -323,6 +329,80 @@ static void bench_pt_bytes(void)
 	fflush(stdout);
 }
 
+/* Fold the per-CPU vmstat deltas, then read one /proc/meminfo field. */
+static long meminfo_kb(const char *key)
+{
+	FILE *f = fopen("/proc/sys/vm/stat_refresh", "w");
+
+	if (f) {
+		fputs("1\n", f);
+		fclose(f);
+	}
+	return proc_kb("/proc/meminfo", key);
+}
+
+/* Empty the per-CPU slabs of the page-table caches, if tables are packed. */
+static void shrink_pt_caches(void)
+{
+	static const char *const caches[] = { "pgtable-4k", "pgtable-8k" };
+	char path[64];
+
+	for (unsigned int i = 0; i < sizeof(caches) / sizeof(caches[0]); i++) {
+		FILE *f;
+
+		snprintf(path, sizeof(path), "/sys/kernel/slab/%s/shrink", caches[i]);
+		f = fopen(path, "w");
+		if (f) {
+			fputs("1\n", f);
+			fclose(f);
+		}
+	}
+}
+
+/*
+ * pt-footprint: the memory the system spends on 16,384 PTE tables, not
+ * what it accounts: 32 GB without THP, read (not written) once every
+ * 2 MB, so each fault maps the shared zero page and allocates a PTE table
+ * but no data page. The figure is the fall of MemFree per table while they
+ * are held (the tables, their slab's free slots and metadata with packed
+ * tables, the 32 PMD tables), after folding the vmstat deltas and
+ * emptying the page-table caches' per-CPU slabs; Slab and PageTables are
+ * reported beside it.
+ */
+#define FOOTPRINT_TABLES 16384UL
+static void bench_pt_footprint(void)
+{
+	const size_t len = FOOTPRINT_TABLES * TABLE_SPAN;
+	char *p = map_aligned(len, GB, 0);
+	long free0, slab0, pt0, free1, slab1, pt1;
+	volatile char sum = 0;
+
+	if (!p)
+		return bench_fail("pt-footprint", "mmap: %s", strerror(errno));
+	shrink_pt_caches();
+	free0 = meminfo_kb("MemFree");
+	slab0 = proc_kb("/proc/meminfo", "Slab");
+	pt0 = proc_kb("/proc/meminfo", "PageTables");
+	for (size_t off = 0; off < len; off += TABLE_SPAN)
+		sum += p[off];
+	shrink_pt_caches();
+	free1 = meminfo_kb("MemFree");
+	slab1 = proc_kb("/proc/meminfo", "Slab");
+	pt1 = proc_kb("/proc/meminfo", "PageTables");
+	munmap(p, len);
+	(void)sum;
+	if (pt1 - pt0 < (long)(FOOTPRINT_TABLES * PTE_SPAN / KB)) {
+		char why[64];
+
+		snprintf(why, sizeof(why), "%ld kB", pt1 - pt0);
+		return bench_fail("pt-footprint", "PageTables grew by %s only", why);
+	}
+	printf("WB-BENCH-MEM case=pt-footprint tables=%lu memfree_kb=%ld slab_kb=%ld "
+	       "pagetables_kb=%ld bytes_per_table=%lu\n", FOOTPRINT_TABLES, free0 - free1,
+	       slab1 - slab0, pt1 - pt0, (free0 - free1) * KB / FOOTPRINT_TABLES);
+	fflush(stdout);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc > 1)
@@ -331,7 +411,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: ptbench [REPS], 1 <= REPS <= %d\n", MAX_REPS);
 		return 2;
 	}
-	printf("WB-BENCH-PLAN cases=7 mem=1 reps=%d\n", reps);
+	printf("WB-BENCH-PLAN cases=7 mem=2 reps=%d\n", reps);
 	bench_fault_unmap();
 	bench_fork();
 	bench_mremap_one("mremap-pmd", 0);
@@ -339,6 +419,7 @@ int main(int argc, char **argv)
 	bench_mprotect();
 	bench_thp();
 	bench_pt_bytes();
+	bench_pt_footprint();
 	printf("WB-BENCH-DONE failed=%d\n", failed);
 	return failed;
 }

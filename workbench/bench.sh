@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 # bench.sh: page-table benchmarks, base kernel against the series (make
-# bench). Builds both with configs/qemu.config + configs/bench.config
-# (the guest kernel without its debug options): the series from the
-# kernel work tree into build/out/bench, the base from the base worktree
-# (build/base) into build/out/base-bench. Then boots them BENCH_ROUNDS
-# times each, interleaved and in alternating order (base first in odd
-# rounds, series first in even ones, so that a drift of the host's speed
-# hits both alike), in mode "bench" (guest/ptbench, BENCH_REPS
-# repetitions of every case). With BENCH_ICOUNT the guests run with
+# bench). Builds four kernels with configs/qemu.config +
+# configs/bench.config (the guest kernel without its debug options):
+#   base-bench  the base, from the base worktree (build/base);
+#   bench       the series, packing off (the default);
+#   bench-pack  the series with packed page tables (configs/pt-pack.config);
+#   bench-poc   for scale, the series with workbench/bench-poc.diff (never
+#               part of patches/), which gives every table a whole 64K
+#               block, as the proof of concept did (build/bench-poc, a
+#               scratch worktree of the series).
+# Then boots them BENCH_ROUNDS times each, interleaved and in rotating
+# order (each round starts one kernel later, so that a drift of the
+# host's speed hits all alike), in mode "bench" (guest/ptbench,
+# BENCH_REPS repetitions of every case), with 3 GiB: the footprint case
+# holds 16,384 tables, 1 GiB of them on bench-poc. With BENCH_ICOUNT the guests run with
 # QEMU's -icount (see workbench/boot.sh). Every boot is judged like any
 # other (clean console, accounting, all cases ran and passed).
 # workbench/bench.py compares the two kernels with the targets in
@@ -25,24 +31,36 @@ esac
 [ "$rounds" -ge 1 ] || die "BENCH_ROUNDS must be at least 1"
 [ "$rounds" -ge 5 ] || note "bench: BENCH_ROUNDS=$rounds: fewer than 5 rounds, every figure will be flagged as unresolved"
 frags=("$WB_TOP/configs/qemu.config" "$WB_TOP/configs/bench.config")
+kernels=(base-bench bench bench-pack bench-poc)
 WB_DEPS_EXTRA=gnuplot-nox bash "$WB_TOP/workbench/deps.sh"
 
 t0=$(now)
 wt=$(base_worktree)
-note "bench: building the base ($wt) and the series ($KTREE) with the bench config"
+# The proof of concept's cost: a scratch worktree of the series, reset to
+# the series and patched on every run.
+poc=$BUILD/bench-poc
+[ -d "$poc" ] || add_worktree "$poc" "refs/heads/$SERIES_BRANCH"
+(
+	flock 9
+	git -C "$poc" checkout -q --force --detach "refs/heads/$SERIES_BRANCH"
+	git -C "$poc" apply "$WB_TOP/workbench/bench-poc.diff"
+) 9>"$BUILD/.worktree.lock" || die "bench: workbench/bench-poc.diff does not apply to the series"
+note "bench: building the base ($wt), the series ($KTREE) without and with packed page tables, and the 64K-per-table kernel ($poc)"
 bash "$WB_TOP/workbench/build.sh" base-bench "$wt" "${frags[@]}"
 bash "$WB_TOP/workbench/build.sh" bench "$KTREE" "${frags[@]}"
+bash "$WB_TOP/workbench/build.sh" bench-pack "$KTREE" "${frags[@]}" "$WB_TOP/configs/pt-pack.config"
+bash "$WB_TOP/workbench/build.sh" bench-poc "$poc" "${frags[@]}"
 bash "$WB_TOP/workbench/initramfs.sh"
 note "bench: builds done ($(elapsed "$t0")s)"
 
 tag=${BENCH_ICOUNT:+ic$BENCH_ICOUNT-}
 logs=()
 for r in $(seq 1 "$rounds"); do
-	order="base-bench bench"
-	[ $((r % 2)) -eq 0 ] && order="bench base-bench"
-	for k in $order; do
+	n=${#kernels[@]} order=()
+	for i in $(seq 0 $((n - 1))); do order+=("${kernels[$(((i + r - 1) % n))]}"); done
+	for k in "${order[@]}"; do
 		t1=$(now)
-		BOOT_TAG=${tag}r$r BOOT_APPEND="wb.rounds=$reps" BOOT_TIMEOUT=$BENCH_TIMEOUT \
+		BOOT_TAG=${tag}r$r BOOT_APPEND="wb.rounds=$reps" BOOT_TIMEOUT=$BENCH_TIMEOUT BOOT_MEM=3G \
 			BOOT_ICOUNT=$BENCH_ICOUNT bash "$WB_TOP/workbench/boot.sh" "$k" bench ||
 			die "bench: the $k boot of round $r failed (log: $LOGS/boot-$k-${tag}r$r.log)"
 		note "bench: round $r/$rounds, $k: done ($(elapsed "$t1")s)"
@@ -51,11 +69,12 @@ for r in $(seq 1 "$rounds"); do
 done
 rc=0
 python3 "$WB_TOP/workbench/bench.py" --targets "$WB_TOP/workbench/bench.targets" \
-	--tsv "$BUILD/bench.tsv" --plot "$BUILD/bench-plot.dat" "${logs[@]}" || rc=$?
+	--tsv "$BUILD/bench.tsv" --plot "$BUILD/bench-plot.dat" --mem-plot "$BUILD/bench-mem.dat" \
+	"${logs[@]}" || rc=$?
 
 # Memory at boot of each kernel (every round's reading; guest/init).
 printf '\nmemory at boot, kB (each round):\n'
-for k in base-bench bench; do
+for k in "${kernels[@]}"; do
 	for l in "${logs[@]}"; do
 		[ "${l%%=*}" = "$k" ] || continue
 		printf '  %-10s %s\n' "$k" "$(sed -n 's/^WB-BOOTMEM //p' "${l#*=}" | head -n 1)"

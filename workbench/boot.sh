@@ -46,7 +46,8 @@ if [ -n "${BOOT_DIMM:-}" ]; then
 	memarg="$mem,slots=2,maxmem=8G"
 	dimm="memhp_default_state=online_movable wb.dimm=$BOOT_DIMM"
 fi
-qemu=(qemu-system-x86_64 -machine pc -cpu max -smp "$smp" -m "$memarg"
+# BOOT_CPU: the QEMU CPU model (default max).
+qemu=(qemu-system-x86_64 -machine pc -cpu "${BOOT_CPU:-max}" -smp "$smp" -m "$memarg"
 	-kernel "$kernel" -initrd "$initrd" -no-reboot -display none
 	-append "console=ttyS0 panic=-1 pti=on numa=fake=2 $detect wb.mode=$mode $dimm ${BOOT_APPEND:-}")
 # BOOT_ICOUNT=N: guest time follows the instruction count (2^N ns per
@@ -97,9 +98,12 @@ fi
 
 [ "$mode" = hang ] && exit "$status"
 envf=$BUILD/boot-$name${BOOT_TAG:+-$BOOT_TAG}.env
+# With packed page tables the guest also reports the pgtable-4k objects.
+BOOT_PT_PACK=$(grep -c '^CONFIG_PT_PACK=y$' "$out/.config" || true)
+export BOOT_PT_PACK
 python3 "$WB_TOP/workbench/bootcheck.py" "$log" "$mode" "$smp" "$envf" \
 	"$LOGS/boot-$name${BOOT_TAG:+-$BOOT_TAG}.tap" || status=1
 echo "status=$status" >>"$envf"
 . "$envf"
-note "guest ($mode): ${pass:+$pass passed, $fail failed, }$cpus CPUs, PageTables ${before_PageTables:-?} -> ${after_PageTables:-?} kB, memcg pagetables ${memcg_before:-?} -> ${memcg_during:-?} (holding ${memcg_hold_tables:-?} tables, read after ${memcg_waited:-?} s) -> ${memcg_after:-?} B${hotplug_blocks:+, hot-removed a DIMM of $hotplug_blocks memory blocks (MemTotal $hotplug_memtotal_before -> $hotplug_memtotal_after kB)}$( [ "$status" -eq 0 ] && echo ', console clean')"
+note "guest ($mode): ${pass:+$pass passed, $fail failed, }$cpus CPUs, PageTables ${before_PageTables:-?} -> ${after_PageTables:-?} kB, memcg pagetables ${memcg_before:-?} -> ${memcg_during:-?} (holding ${memcg_hold_tables:-?} tables, read after ${memcg_waited:-?} s) -> ${memcg_after:-?} B${ptslab_before:+, pgtable-4k objects $ptslab_before -> $ptslab_during -> $ptslab_after}${hotplug_blocks:+, hot-removed a DIMM of $hotplug_blocks memory blocks (MemTotal $hotplug_memtotal_before -> $hotplug_memtotal_after kB)}$( [ "$status" -eq 0 ] && echo ', console clean')"
 exit "$status"

@@ -41,13 +41,21 @@ BY_DESIGN_START = re.compile(r'page allocation failure: order:|invoked oom-kille
 KMEMLEAK_NEW = re.compile(r'kmemleak: \d+ new suspected memory leaks')
 KUNIT_BY_DESIGN = re.compile(r'^__kmem_cache_create_args\(TestSlub_\w+\) failed with error -22$')
 BY_DESIGN_END = re.compile(r'</TASK>|^\S*\s*name fail|interval \d+, probability')
-# Phases whose stack filter must be hit by ptload today.
-MUST_HIT = ('fail_page_alloc:__pte_alloc', 'fail_page_alloc:__pmd_alloc',
-            'fail_page_alloc:__pud_alloc', 'fail_page_alloc:__p4d_alloc',
-            'fail_page_alloc:pgd_alloc', 'fail_page_alloc:copy_page_range',
-            'fail_page_alloc:move_page_tables', 'failslab:vm_area_dup')
+# Phases whose stack filter must be hit by ptload today: the paths that
+# allocate page tables, which come from the page allocator, or with packed
+# page tables (BOOT_PT_PACK=1, guest/init) from slab; then the slabs of
+# packed tables, and failslab on the page-table cache alone.
+TABLE_PATHS = ('__pte_alloc', '__pmd_alloc', '__pud_alloc', '__p4d_alloc',
+               'pgd_alloc', 'copy_page_range', 'move_page_tables')
+if os.environ.get('BOOT_PT_PACK') == '1':
+    MUST_HIT = tuple(f'failslab:{p}' for p in TABLE_PATHS) + (
+        'failslab:vm_area_dup', 'fail_page_alloc:__pte_alloc',
+        'failslab-pgtable-4k:handle_mm_fault')
+else:
+    MUST_HIT = tuple(f'fail_page_alloc:{p}' for p in TABLE_PATHS) + ('failslab:vm_area_dup',)
 # More, for a config where they must hit too (FI_MUST_HIT="a,b"): on the
-# lockdep kernel, ptlocks come from slab, so failslab:__pte_alloc.
+# lockdep kernel without packed tables, ptlocks come from slab, so
+# failslab:__pte_alloc.
 MUST_HIT += tuple(p for p in os.environ.get('FI_MUST_HIT', '').split(',') if p)
 
 
@@ -55,19 +63,27 @@ def kv(line):
     return dict(m.groups() for m in re.finditer(r'(\w+)=(-?\w+)', line))
 
 
+# wb.mode=kunit: run (as guest/init prints it), the prefix of the cases
+# that must not be skipped, and the line the run's memcg case prints.
+KUNIT_RUNS = (('boot', 'test_meta_', 'objects not charged'),
+              ('memcg', 'test_meta_', 'objects charged to memory cgroup'),
+              ('pt_pack', 'pt_pack_test_', None))
+
+
 def kunit(lines, errs, env, tap_out):
-    """wb.mode=kunit: the slab suite's KTAP of two runs (guest/init), at
-    boot without and through debugfs with a memory cgroup. Every case must
-    pass or be skipped, the per-object metadata cases (test_meta_*) must
-    not be skipped, each run must have charged as it says, and kmemleak
-    must find nothing but the leak test_leak_destroy makes on purpose."""
+    """wb.mode=kunit: the KTAP of the slab suite's two runs (guest/init), at
+    boot without and through debugfs with a memory cgroup, and of the packed
+    page-table suite's boot run. Every case must pass or be skipped, the
+    cases of the new features (KUNIT_RUNS) must not be skipped, each slab
+    run must have charged as it says, and kmemleak must find nothing but
+    the leak test_leak_destroy makes on purpose."""
     runs = {}
     for l in lines:
         if l.startswith('WB-KTAP '):
             _, run, rest = (l.split(' ', 2) + [''])[:3]
             runs.setdefault(run, []).append(rest)
     tap, skipped = [], 0
-    for run, want in (('boot', 'objects not charged'), ('memcg', 'objects charged to memory cgroup')):
+    for run, must, want in KUNIT_RUNS:
         ktap = runs.get(run)
         if not ktap:
             errs.append(f'KUnit: no results of the {run} run')
@@ -80,13 +96,13 @@ def kunit(lines, errs, env, tap_out):
             ok, name, rest = m.groups()
             if '# SKIP' in rest:
                 skipped += 1
-                if name.startswith('test_meta_'):
+                if name.startswith(must):
                     errs.append(f'KUnit {run} run: {name} was skipped:{rest}')
                 continue
             tap.append(f'{ok} {len(tap) + 1} - {run}/{name}')
             if ok != 'ok':
                 errs.append(f'KUnit {run} run: {name} failed')
-        if not any(want in x for x in ktap):
+        if want and not any(want in x for x in ktap):
             errs.append(f'KUnit {run} run: no "{want}" line from test_meta_memcg')
     with open(tap_out, 'w') as f:
         f.write(''.join(l + '\n' for l in tap))
@@ -167,6 +183,9 @@ def main():
             env['memcg_waited'] = w.group(1) if w else '?'
         elif l.startswith('WB-SETTLE '):
             env['settle_seconds'] = kv(l)['seconds']
+        elif l.startswith('WB-PTSLAB '):
+            for k, v in kv(l).items():
+                env[f'ptslab_{k}'] = v
     try:
         t = int(env['memcg_hold_tables'])
         during, cg0 = int(env['memcg_during']), int(env['memcg_before'])
@@ -180,6 +199,17 @@ def main():
         cg1 = int(env['memcg_after'])
         if cg1 > cg0 + tol * 1024:
             errs.append(f'memcg pagetables {cg0} B before, {cg1} B after the workload')
+        # Packed page tables: the held tables are objects of pgtable-4k,
+        # and they go back (tolerance: PageTables', in 4K tables).
+        if os.environ.get('BOOT_PT_PACK') == '1':
+            if 'ptslab_before' not in env:
+                errs.append('packed page tables, but no WB-PTSLAB line (pgtable-4k objects)')
+            else:
+                s0, s1, s2 = (int(env[f'ptslab_{k}']) for k in ('before', 'during', 'after'))
+                if s1 - s0 < t:
+                    errs.append(f'pgtable-4k: {s0} objects before, {s1} while ptload held {t} tables')
+                if s2 > s0 + tol // 4:
+                    errs.append(f'pgtable-4k: {s0} objects before, {s2} after the holding process exited: tables leaked')
     except (KeyError, ValueError) as e:
         errs.append(f'accounting lines missing from the log ({e})')
 
@@ -233,7 +263,7 @@ def main():
             ph = l.split()[1][len('phase='):]
             n = int(d.get('injected', 0))
             injected += n
-            env[f'fi_{ph.replace(":", "_")}'] = n
+            env[f'fi_{re.sub(r"[^A-Za-z0-9_]", "_", ph)}'] = n
             if 'error' in d:
                 errs.append(f'fault injection {ph}: {d["error"]}')
             if ph in MUST_HIT and n == 0:

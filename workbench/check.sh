@@ -119,9 +119,11 @@ t_faultinject() { need boot && R faultinject; }
 t_lockdep() { need boot && R lockdep; }
 t_lockdep_fi() { need lockdep && R lockdep-faultinject; }
 t_lockdep_kunit() { need lockdep && R lockdep-kunit; }
+t_lockdep_selftests() { need lockdep selftests-build && R lockdep-selftests; }
 t_selftests_slow() { need selftests-build && R selftests-slow; }
 t_selftests_base() { need selftests-build && R selftests-base; }
 t_kasan() { need boot && R kasan; }
+t_lockdep_overlay() { need boot && R lockdep-overlay; }
 t_efi() { need boot && R efi; }
 # Every selftest result is a result of its own (st/CATEGORY/TEST).
 st_rows() {
@@ -187,6 +189,9 @@ run_test lockdep-faultinject t_lockdep_fi
 rm -f "$LOGS/boot-lockdep-kunit.tap"
 run_test lockdep-kunit t_lockdep_kunit
 guest_rows "$LOGS/boot-lockdep-kunit.tap" kunit
+rm -f "$BUILD/selftests-lockdep-check.rows"
+run_test lockdep-selftests t_lockdep_selftests
+st_rows lockdep-check
 run_test fail-missing-package bash "$T/fail-missing-package.sh"
 run_test fail-patch-does-not-apply bash "$T/fail-patch-does-not-apply.sh"
 run_test fail-dirty-tree bash "$T/fail-dirty-tree.sh"
@@ -221,6 +226,7 @@ if [ "$ALL" -eq 1 ]; then
 	st_rows qemu-slow
 	run_test all/selftests-base t_selftests_base
 	st_rows base-qemu-base
+	run_test all/lockdep-overlay t_lockdep_overlay
 	run_test all/kasan t_kasan
 	run_test all/efi t_efi
 fi

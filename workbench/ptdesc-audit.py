@@ -92,6 +92,9 @@ RULES = [
 EXEMPT = {
     ("raw-table-free", "free_vmemmap_pages"):
         "memory hot-remove freeing the struct pages vmemmap maps, not a table",
+    ("raw-table-free", "free_vmemmap_table"):
+        "with CONFIG_PT_PACK, hot-remove freeing a table that is not packed: vmemmap's, "
+        "which vmemmap_populate() takes from the page allocator (ptdesc-first.rst, What is left)",
 }
 # A function definition starts in column 0 and its line has no ";"; its
 # body ends at the first "}" in column 0.
@@ -100,9 +103,13 @@ func_def_re = re.compile(r"^[A-Za-z_][\w\s\*]*?\b(\w+)\s*\([^;]*$")
 # The lookup helpers of Documentation/mm/ptdesc-first.rst: the one place
 # where going from a struct page to a ptdesc is allowed, so that moving
 # ptdescs out of struct page changes only them. Lookups in their bodies
-# are listed but not counted; each must be defined exactly once in scope,
-# and the row "helper-defs" counts every helper defined more or fewer
-# times (a second definition would be a second place to change).
+# are listed but not counted; each must be defined exactly once in scope
+# for each layout of struct ptdesc: once where it overlays struct page
+# (outside "#ifdef CONFIG_PT_PACK", or in its #else), and at most once
+# for packed page tables (inside it, or outside any such block, where one
+# definition serves both). The row "helper-defs" counts every helper
+# defined more or fewer times (a second definition would be a second
+# place to change).
 HELPERS = ("virt_to_ptdesc", "pmd_ptdesc", "pmd_pgtable_ptdesc", "pfn_ptdesc", "pgtable_ptdesc")
 # A helper is a static inline function (its body ends at the first "}"
 # in column 0) or a function-like macro (its body ends with the first line
@@ -148,7 +155,22 @@ def main():
         # to the first closing brace in column 0.
         inside, helper, macro = {}, None, False
         in_func, func = {}, None
+        # The #if nesting: for each level, whether it is the CONFIG_PT_PACK
+        # test and which branch we are in ("packed" or "overlay").
+        conds = []
         for n, line in enumerate(lines, 1):
+            pm = re.match(r"\s*#\s*(ifdef|ifndef|if|elif|else|endif)\b(.*)", line)
+            if pm:
+                kw, rest = pm.group(1), pm.group(2).strip()
+                if kw in ("ifdef", "ifndef", "if"):
+                    pt = rest in ("CONFIG_PT_PACK", "defined(CONFIG_PT_PACK)")
+                    neg = kw == "ifndef"
+                    conds.append(("overlay" if neg else "packed") if pt else None)
+                elif kw in ("else", "elif") and conds and conds[-1]:
+                    conds[-1] = "overlay" if conds[-1] == "packed" else "packed"
+                elif kw == "endif" and conds:
+                    conds.pop()
+            layout = next((c for c in reversed(conds) if c), "both")
             fm = func_def_re.match(line)
             if fm:
                 func = fm.group(1)
@@ -160,7 +182,7 @@ def main():
             if m and m.group(1) in HELPERS:
                 helper = m.group(1)
                 macro = line.lstrip().startswith("#")
-                defs[helper].append(f"{path}:{n}")
+                defs[helper].append((layout, f"{path}:{n}"))
             if helper:
                 inside[n] = helper
                 if (macro and not line.rstrip().endswith("\\")) or \
@@ -179,9 +201,13 @@ def main():
                     else:
                         hits[rid].append(f"{path}:{n}: {line.strip()}")
     for h in HELPERS:
-        if len(defs[h]) != 1:
-            where = ", ".join(defs[h]) or "nowhere"
-            hits["helper-defs"].append(f"{h}() defined {len(defs[h])} times (want 1): {where}")
+        overlay = [w for lay, w in defs[h] if lay in ("both", "overlay")]
+        packed = [w for lay, w in defs[h] if lay in ("both", "packed")]
+        if len(overlay) != 1 or len(packed) > 1:
+            where = ", ".join(w for _, w in defs[h]) or "nowhere"
+            hits["helper-defs"].append(f"{h}() defined {len(overlay)} times for struct page's "
+                                       f"layout (want 1) and {len(packed)} for packed tables "
+                                       f"(want at most 1): {where}")
     total = 0
     print(f"{'rule':<20} {'count':>5}  what it catches")
     print(f"{'-' * 20} {'-' * 5}  {'-' * 40}")

@@ -33,9 +33,16 @@ mklog() {
 	} >"$out"
 }
 
+# The packed and the 64K-per-table kernels boot like the base (its first
+# log) unless a test says otherwise.
 run() {
+	local k more=()
+	for k in bench-pack bench-poc; do
+		[[ " $* " == *" $k="* ]] || more+=("$k=$t/b1")
+	done
 	set +e
-	out=$(python3 "$WB_TOP/workbench/bench.py" --targets "$targets" --tsv "$t/out.tsv" "$@" 2>&1)
+	out=$(python3 "$WB_TOP/workbench/bench.py" --targets "$targets" --tsv "$t/out.tsv" \
+		"${more[@]}" "$@" 2>&1)
 	rc=$?
 	set -e
 }
@@ -62,9 +69,32 @@ run base-bench="$t/b1" bench="$t/s1" base-bench="$t/b2" bench="$t/s2"
 	{ printf '%s\n' "$out"; echo "FAILED: other page-table bytes per table not caught"; exit 1; }
 echo "ok: other page-table bytes per table (in one boot) miss the target"
 
+mklog "$t/s1" 4400 "" ""; mklog "$t/s2" 4400 "" ""
+run base-bench="$t/b1" bench="$t/s1" base-bench="$t/b2" bench="$t/s2"
+[ "$rc" -ne 0 ] && grep -q 'target missed: .*pt-footprint' <<<"$out" &&
+	grep -q '^pt-footprint .* 1\.072 .*MISSED' <<<"$out" ||
+	{ printf '%s\n' "$out"; echo "FAILED: a series spending 7% more memory per table was not caught"; exit 1; }
+echo "ok: a series spending 7% more memory per table misses the footprint target"
+
+mklog "$t/p1" 4104 "" "" fault-table=1060
+run base-bench="$t/b1" bench="$t/b1" bench-pack="$t/p1"
+[ "$rc" -ne 0 ] && grep -q 'target missed: fault-table (bench-pack)$' <<<"$out" ||
+	{ printf '%s\n' "$out"; echo "FAILED: packed tables 6% slower in fault-table were not caught"; exit 1; }
+echo "ok: packed page tables 6% slower in one case miss the 1.05 target and are named"
+mklog "$t/p1" 4300 "" ""
+run base-bench="$t/b1" bench="$t/b1" bench-pack="$t/p1"
+[ "$rc" -ne 0 ] && grep -q 'target missed: .*pt-footprint (bench-pack)' <<<"$out" ||
+	{ printf '%s\n' "$out"; echo "FAILED: packed tables spending 5% more per table were not caught"; exit 1; }
+echo "ok: packed page tables spending 5% more memory per table miss the footprint target"
+mklog "$t/p1" 65600 "" ""
+run base-bench="$t/b1" bench="$t/b1" bench-poc="$t/p1"
+[ "$rc" -eq 0 ] && grep -q '^pt-footprint  *bench-poc .* shown' <<<"$out" ||
+	{ printf '%s\n' "$out"; echo "FAILED: the 64K-per-table kernel's footprint is not shown, or fails"; exit 1; }
+echo "ok: the 64K-per-table kernel's footprint is shown, with no target"
+
 mklog "$t/s1" 4104 mremap-pte ""
 run base-bench="$t/b1" bench="$t/s1"
-[ "$rc" -ne 0 ] && grep -q 'mremap-pte: no result from the series' <<<"$out" ||
+[ "$rc" -ne 0 ] && grep -q 'mremap-pte: no result from bench$' <<<"$out" ||
 	{ printf '%s\n' "$out"; echo "FAILED: a case missing from the series not caught"; exit 1; }
 echo "ok: a case the series did not report fails"
 
@@ -89,7 +119,7 @@ done
 run "${args[@]}"
 [ "$rc" -eq 0 ] && grep -q '^fork-exit .* resolved ' <<<"$out" &&
 	grep -q '^mremap-pte .* unresolved: spread 10\.0% > diff 2\.0% ' <<<"$out" &&
-	grep -q '^flagged: .*mremap-pte' <<<"$out" && ! grep -q '^flagged: .*fork-exit' <<<"$out" ||
+	grep -q '^flagged: .*mremap-pte (bench)' <<<"$out" && ! grep -q '^flagged: .*fork-exit (bench)' <<<"$out" ||
 	{ printf '%s\n' "$out"; echo "FAILED: a spread larger than the difference was not flagged, or a resolved one was"; exit 1; }
 echo "ok: a figure whose spread exceeds its difference is flagged, a resolved one is not"
 run "${args[@]:0:4}"
@@ -99,9 +129,15 @@ echo "ok: with fewer than 5 rounds every figure is flagged"
 
 # Every timed case ptbench runs has a target, and the plan counts them.
 cases=$(grep -oE '(report|bench_mremap_one)\("[a-z-]*"' "$WB_TOP/guest/ptbench.c" | cut -d'"' -f2 | sort)
-tcases=$(awk '$2 == "ratio" { print $1 }' "$targets" | sort)
+tcases=$(awk '$2 == "ratio" && (NF == 3 || $4 == "bench") { print $1 }' "$targets" | sort)
 [ "$cases" = "$tcases" ] || { echo "FAILED: ptbench cases ($cases) differ from the ratio targets ($tcases)"; exit 1; }
 plan=$(sed -n 's/.*WB-BENCH-PLAN cases=\([0-9]*\).*/\1/p' "$WB_TOP/guest/ptbench.c")
 [ "$plan" -eq "$(wc -l <<<"$cases")" ] ||
 	{ echo "FAILED: ptbench's plan says $plan timed cases, it reports $(wc -l <<<"$cases")"; exit 1; }
 echo "ok: ptbench's $plan timed cases are the targets' ratio cases and its plan"
+mplan=$(sed -n 's/.*WB-BENCH-PLAN cases=[0-9]* mem=\([0-9]*\).*/\1/p' "$WB_TOP/guest/ptbench.c")
+mcases=$(grep -oE 'case=[a-z-]* tables=' "$WB_TOP/guest/ptbench.c" | cut -d= -f2 | cut -d' ' -f1 | sort -u)
+mtargets=$(awk '$1 !~ /^#/ && NF == 3 && $2 != "ratio" { print $1 }' "$targets" | sort)
+[ "$mcases" = "$mtargets" ] && [ "$mplan" -eq "$(wc -l <<<"$mcases")" ] ||
+	{ echo "FAILED: ptbench's memory cases ($mcases, plan $mplan) differ from the other targets ($mtargets)"; exit 1; }
+echo "ok: ptbench's $mplan memory cases are the targets' memory cases and its plan"

@@ -56,6 +56,28 @@ good 2138112 "" 0 >"$tmp/d.log"; expect_fail "a phase that injected nothing" "$t
 good 2138112 "" 771 2 >"$tmp/e.log"; expect_fail "kmemleak reports" "$tmp/e.log"
 good 2138112 "WARNING: CPU: 1 PID: 77 at mm/memory.c:123 __pte_alloc+0x1/0x2" >"$tmp/f.log"
 expect_fail "a WARNING inside the fault-injection window" "$tmp/f.log"
+# Packed page tables (BOOT_PT_PACK=1): the held tables show as pgtable-4k
+# objects and go back; a missing line, a count that did not grow by the
+# held tables, or objects left behind fail.
+# In fault injection, the table paths fail in slab, then the slabs' pages
+# and the page-table cache alone.
+packed() {
+	good | sed -e 's/phase=fail_page_alloc:/phase=failslab:/' \
+		-e 's/^WB-FI-END$/WB-FI phase=fail_page_alloc:__pte_alloc interval=3 injected=177 rc=0 WB-PTLOAD bad=0\nWB-FI phase=failslab-pgtable-4k:handle_mm_fault interval=2 injected=1575 rc=0 WB-PTLOAD bad=0\nWB-FI-END/'
+}
+ps() { packed | sed "s/^WB-END rc=0\$/WB-PTSLAB $1\nWB-END rc=0/"; }
+ps "before=700 during=1230 after=700" >"$tmp/p0.log"
+BOOT_PT_PACK=1 judge "$tmp/p0.log" || die "a clean packed-table log does not pass"
+echo "ok: a packed-table log whose pgtable-4k objects go back passes"
+BOOT_PT_PACK=1 expect_fail "packed tables without a pgtable-4k line" "$tmp/ok.log"
+ps "before=700 during=900 after=700" >"$tmp/p1.log"
+BOOT_PT_PACK=1 expect_fail "pgtable-4k objects short of the held tables" "$tmp/p1.log"
+ps "before=700 during=1230 after=800" >"$tmp/p2.log"
+BOOT_PT_PACK=1 expect_fail "pgtable-4k objects not back at baseline after the hold" "$tmp/p2.log"
+ps "before=700 during=1230 after=700" | grep -v 'phase=failslab-pgtable-4k' >"$tmp/p3.log"
+BOOT_PT_PACK=1 expect_fail "packed tables without the page-table cache's failslab phase" "$tmp/p3.log"
+ps "before=700 during=1230 after=700" | sed 's/phase=failslab:__pud_alloc interval=2 injected=12/phase=failslab:__pud_alloc interval=2 injected=0/' >"$tmp/p4.log"
+BOOT_PT_PACK=1 expect_fail "a packed-table path that failslab never hit" "$tmp/p4.log"
 good | sed 's/^WB-END rc=0$//' >"$tmp/g.log"; expect_fail "a guest that never finished" "$tmp/g.log"
 good | grep -v 'phase=fail_page_alloc:pgd_alloc' >"$tmp/h.log"; expect_fail "a phase that must hit did not run" "$tmp/h.log"
 # Memory hot-remove (BOOT_DIMM): a clean removal passes, a failed or
@@ -69,15 +91,21 @@ hp "blocks=0 online=0 left=0 memtotal_before=924244 memtotal_after=924244 rc=1" 
 BOOT_DIMM=256M expect_fail "a DIMM the kernel never added" "$tmp/k.log"
 BOOT_DIMM=256M expect_fail "no hot-remove line at all" "$tmp/ok.log"
 
-# The slab KUnit suite (wb.mode=kunit): two runs, the by-design stack dump
-# of a rejected cache and test_leak_destroy's leak pass; a failed, missing
-# or skipped per-object metadata case, a run that did not charge as it
+# The KUnit suites (wb.mode=kunit): two runs of the slab suite and one of
+# the packed page-table suite, the by-design stack dump of a rejected cache
+# and test_leak_destroy's leak pass; a failed, missing or skipped
+# per-object metadata or page-table case, a run that did not charge as it
 # says, another leak or another stack dump do not.
 ktap() { # RUN CHARGE-LINE
 	printf '%s\n' 'KTAP version 1' '1..1' '    KTAP version 1' '    # Subtest: slub_test' '    1..4' \
 		'    ok 1 test_leak_destroy' '    ok 2 test_kfree_rcu # SKIP built-in' \
 		'    ok 3 test_meta_distinct_zeroed' "    # test_meta_memcg: $2" '    ok 4 test_meta_memcg' \
 		'# slub_test: pass:3 fail:0 skip:1 total:4' 'ok 1 slub_test' | sed "s/^/WB-KTAP $1 /"
+}
+ptktap() {
+	printf '%s\n' 'KTAP version 1' '1..1' '    KTAP version 1' '    # Subtest: pt_pack' '    1..2' \
+		'    ok 1 pt_pack_test_sixteen' '    ok 2 pt_pack_test_pgd_pair' \
+		'# pt_pack: pass:2 fail:0 skip:0 total:2' 'ok 1 pt_pack' | sed "s/^/WB-KTAP pt_pack /"
 }
 kgood() {
 	printf '%s\n' 'KTAP version 1' '    ok 1 test_leak_destroy' \
@@ -87,6 +115,7 @@ kgood() {
 		'kmemleak: 2 new suspected memory leaks (see /sys/kernel/debug/kmemleak)' \
 		'WB-BEGIN kunit' 'WB-INFO cpus=2 la57=1 pti=1' 'WB-MEMINFO before MemFree:2000000 PageTables:96' \
 		'WB-MEMCG before=0' 'WB-MEMCG-HOLD tables=512 during=2138112 rc=0'
+	ptktap
 	ktap boot 'no cgroup /slub_kunit: objects not charged'
 	ktap memcg 'objects charged to memory cgroup /slub_kunit'
 	printf '%s\n' "WB-KMEMLEAK new=${2:-0} bydesign=2" 'WB-SETTLE seconds=0' \
@@ -95,8 +124,8 @@ kgood() {
 kjudge() { python3 "$WB_TOP/workbench/bootcheck.py" "$1" kunit 2 "$tmp/env" "$tmp/tap"; }
 kgood >"$tmp/k0.log"
 kjudge "$tmp/k0.log" || die "a clean KUnit log does not pass"
-[ "$(grep -c '^ok ' "$tmp/tap")" -eq 6 ] || die "a clean KUnit log does not give 2 x 3 passed cases"
-echo "ok: a clean KUnit log passes with 6 results"
+[ "$(grep -c '^ok ' "$tmp/tap")" -eq 8 ] || die "a clean KUnit log does not give 2 + 2 x 3 passed cases"
+echo "ok: a clean KUnit log passes with 8 results"
 expect_kfail() { # WHAT LOG-FILE
 	if kjudge "$2" 2>"$tmp/err"; then die "not caught: $1"; fi
 	echo "caught: $1: $(head -n 1 "$tmp/err")"
@@ -106,6 +135,11 @@ expect_kfail "a failed KUnit case" "$tmp/k1.log"
 kgood | sed '/WB-KTAP boot/s/ok 3 test_meta_distinct_zeroed/& # SKIP no 64K slab available/' >"$tmp/k2.log"
 expect_kfail "a skipped per-object metadata case" "$tmp/k2.log"
 kgood | grep -v '^WB-KTAP memcg' >"$tmp/k3.log"; expect_kfail "a missing second run" "$tmp/k3.log"
+kgood | grep -v '^WB-KTAP pt_pack' >"$tmp/k9.log"; expect_kfail "a missing page-table suite" "$tmp/k9.log"
+kgood | sed 's/ok 2 pt_pack_test_pgd_pair/not ok 2 pt_pack_test_pgd_pair/' >"$tmp/k10.log"
+expect_kfail "a failed page-table case" "$tmp/k10.log"
+kgood | sed 's/ok 1 pt_pack_test_sixteen/& # SKIP no table/' >"$tmp/k11.log"
+expect_kfail "a skipped page-table case" "$tmp/k11.log"
 kgood | sed '/WB-KTAP memcg/s/objects charged to memory cgroup/objects not charged/' >"$tmp/k4.log"
 expect_kfail "a memcg run that charged nothing" "$tmp/k4.log"
 kgood | grep -v 'WB-KTAP boot     ok 4' >"$tmp/k5.log"; expect_kfail "a case missing from the plan" "$tmp/k5.log"

@@ -61,7 +61,7 @@ for p in $(series_patches); do
 			esac
 		done <"$exc"
 		if [ "$ok" -eq 1 ]; then
-			status="clean but for named exceptions"
+			[ "$status" = FAIL ] || status="clean but for named exceptions"
 		else
 			echo "$name: $f"
 			printf '%s\n' "$out" | grep -A3 -E "^(ERROR|WARNING|CHECK):$type:" | sed 's/^/    /'

@@ -117,6 +117,37 @@ exempt=$(printf '%s\n' "$listed" | grep -c '(not counted) .*hotremove.c:3: \[raw
 [ "$exempt" -eq 1 ] || { echo "FAILED: free_vmemmap_pages()'s free_pages() is not listed as exempt"; bad=1; }
 [ "$bad" -eq 0 ] && echo "ok: every rule catches its injected regression; comments, ptdesc code, helper bodies and the exempt function do not count"
 
+# A helper has one definition for each layout of struct ptdesc: one for
+# struct page's (outside "#ifdef CONFIG_PT_PACK" or in its #else) and at
+# most one for packed tables. Two for packed tables count; one on each
+# side of the #ifdef, or one for struct page's layout only, do not.
+l=$(mktemp -d)
+mkdir -p "$l/include/linux"
+cat >"$l/include/linux/pgtable.h" <<'C'
+#ifdef CONFIG_PT_PACK
+#define pmd_pgtable_ptdesc(pmd)	virt_to_ptdesc((void *)pmd_page_vaddr(pmd))
+#else
+#define pmd_pgtable_ptdesc(pmd)	page_ptdesc(pmd_page(pmd))
+#endif
+#ifndef CONFIG_PT_PACK
+#define pfn_ptdesc(pfn)		page_ptdesc(pfn_to_page(pfn))
+#endif
+static inline struct ptdesc *pmd_ptdesc(pmd_t *pmd)
+{
+	return virt_to_ptdesc(pmd);
+}
+#ifdef CONFIG_PT_PACK
+#define pmd_ptdesc(pmd)		virt_to_ptdesc(pmd)
+#endif
+C
+layouts=$(python3 "$WB_TOP/workbench/ptdesc-audit.py" --dir "$l" | grep '\[helper-defs\]' || true)
+rm -rf "$l"
+grep -q '\[helper-defs\] pmd_ptdesc() defined 1 times .* and 2 for packed' <<<"$layouts" ||
+	{ echo "FAILED: a second definition for packed tables is not counted"; bad=1; }
+grep -q '\[helper-defs\] \(pmd_pgtable_ptdesc\|pfn_ptdesc\)()' <<<"$layouts" &&
+	{ echo "FAILED: one definition on each side of #ifdef CONFIG_PT_PACK counted: $layouts"; bad=1; }
+[ "$bad" -eq 0 ] && echo "ok: one definition per layout of struct ptdesc passes, a second one for packed tables counts"
+
 ceiling=$(cat "$WB_TOP/workbench/ptdesc-audit.ceiling")
 head=$(python3 "$WB_TOP/workbench/ptdesc-audit.py" --tree "$KTREE" --rev "refs/heads/$SERIES_BRANCH" --quiet |
 	sed -n 's/^ptdesc-audit: //p')
