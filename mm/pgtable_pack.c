@@ -58,7 +58,8 @@ static const char *pt_state_name(const struct ptdesc *pt)
  * Report a page-table lifetime error. While a KUnit test runs that holds
  * the named resource "pt_pack_errors", count it there instead, so that
  * the test asserts the number of reports (as slab_add_kunit_errors()
- * does for slab debugging).
+ * does for slab debugging). Only in task context: tables are also freed
+ * from RCU callbacks, which may interrupt the test's task.
  */
 static void pt_pack_report(const struct ptdesc *pt, const void *addr,
 			   const char *what)
@@ -66,7 +67,7 @@ static void pt_pack_report(const struct ptdesc *pt, const void *addr,
 #if IS_ENABLED(CONFIG_KUNIT)
 	struct kunit_resource *resource;
 
-	if (kunit_get_current_test()) {
+	if (in_task() && kunit_get_current_test()) {
 		resource = kunit_find_named_resource(current->kunit_test,
 						     "pt_pack_errors");
 		if (resource) {
@@ -135,13 +136,16 @@ void pagetable_pack_deposit(struct ptdesc *pt, bool deposited)
 		pt->pt_state &= ~PT_STATE_DEPOSITED;
 }
 
-/* A KUnit test that holds the named resource @name changes a path. */
+/*
+ * A KUnit test that holds the named resource @name changes a path, in
+ * its own task only (not in an RCU callback that interrupts it).
+ */
 static bool pt_pack_kunit_hook(const char *name)
 {
 #if IS_ENABLED(CONFIG_KUNIT)
 	struct kunit_resource *resource;
 
-	if (!kunit_get_current_test())
+	if (!in_task() || !kunit_get_current_test())
 		return false;
 	resource = kunit_find_named_resource(current->kunit_test, name);
 	if (!resource)
@@ -309,7 +313,7 @@ void pagetable_pack_stat_mod(struct ptdesc *pt, int sign)
 {
 	/* NR_PAGETABLE counts pages: a byte count once PG_SIZE > PTE_SIZE */
 	BUILD_BUG_ON(PG_SIZE != PTE_SIZE);
-	mod_lruvec_kmem_state(pt->pt_addr, NR_PAGETABLE, sign << pt->pt_order);
+	mod_lruvec_kmem_state(pt->pt_addr, NR_PAGETABLE, sign * (1 << pt->pt_order));
 }
 
 /**

@@ -214,14 +214,20 @@ static void pt_pack_test_type(struct kunit *test)
 }
 
 #ifdef CONFIG_DEBUG_VM
-/* pagetable_free() twice: one report, and the second free is not done. */
+/*
+ * pagetable_free() twice: one report, and the second free is not done.
+ * Both inside one RCU read section, so that the first free's grace period
+ * cannot end, and the slot go to another table, in between.
+ */
 static void pt_pack_test_double_free(struct kunit *test)
 {
 	struct ptdesc *pt = pt_test_alloc(test, GFP_KERNEL, 0);
 
+	rcu_read_lock();
 	pagetable_free(pt);
 	KUNIT_EXPECT_EQ(test, pt_errors, 0);
 	pagetable_free(pt);
+	rcu_read_unlock();
 	KUNIT_EXPECT_EQ(test, pt_errors, 1);
 	rcu_barrier();
 	KUNIT_EXPECT_EQ(test, pt_errors, 1);
