@@ -200,14 +200,17 @@ def main():
         if cg1 > cg0 + tol * 1024:
             errs.append(f'memcg pagetables {cg0} B before, {cg1} B after the workload')
         # Packed page tables: the held tables are objects of pgtable-4k,
-        # and they go back (tolerance: PageTables', in 4K tables).
+        # which go back when the holder exits (at least as many objects as
+        # tables), and the count is back at its baseline (tolerance:
+        # PageTables', in 4K tables).
         if os.environ.get('BOOT_PT_PACK') == '1':
             if 'ptslab_before' not in env:
                 errs.append('packed page tables, but no WB-PTSLAB line (pgtable-4k objects)')
             else:
                 s0, s1, s2 = (int(env[f'ptslab_{k}']) for k in ('before', 'during', 'after'))
-                if s1 - s0 < t:
-                    errs.append(f'pgtable-4k: {s0} objects before, {s1} while ptload held {t} tables')
+                if s1 - s2 < t:
+                    errs.append(f'pgtable-4k: {s1} objects while ptload held {t} tables, '
+                                f'{s2} after it exited: fewer than {t} went back')
                 if s2 > s0 + tol // 4:
                     errs.append(f'pgtable-4k: {s0} objects before, {s2} after the holding process exited: tables leaked')
     except (KeyError, ValueError) as e:
