@@ -20,7 +20,8 @@
 # workbench/bench.py compares the two kernels with the targets in
 # workbench/bench.targets: medians over the rounds with their range,
 # figures whose spread exceeds their difference flagged; it prints a
-# table and writes build/bench.tsv, and gnuplot draws build/bench.png. A
+# table and writes build/bench.tsv, and gnuplot draws build/bench.png (time ratios) and
+# build/bench-pt.png (bytes per table of each kernel). A
 # missed target fails the run. The settings are in workbench/settings.sh.
 . "$(dirname "$0")/lib.sh"
 
@@ -98,5 +99,20 @@ plot '$BUILD/bench-plot.dat' using 1:3:xtic(2) with boxes title 'median ratio', 
      1.10 with lines dt 2 title 'target 1.10', 1.0 with lines lc rgb 'gray' notitle
 GP
 [ -f "$BUILD/bench.png" ] && note "bench: plot in $BUILD/bench.png"
+gnuplot <<GP || note "bench: gnuplot failed; the data is in $BUILD/bench-mem.dat"
+set terminal pngcairo size 700,450 noenhanced
+set output '$BUILD/bench-pt.png'
+set title "make bench: memory per PTE table (pt-footprint, MemFree delta over 16,384 tables)\\nmedian of $rounds rounds, bars: min .. max"
+set ylabel 'bytes per table'
+set logscale y 2
+set yrange [2048:131072]
+set grid ytics
+set boxwidth 0.5
+set style fill solid 0.4
+plot '$BUILD/bench-mem.dat' using 1:3:xtic(2) with boxes title 'median', \\
+     '' using 1:3:4:5 with yerrorbars lc rgb 'black' title 'range', \\
+     4096 with lines dt 2 title '4K'
+GP
+[ -f "$BUILD/bench-pt.png" ] && note "bench: bytes per table in $BUILD/bench-pt.png"
 note "bench: $(elapsed "$t0")s in all; table in $BUILD/bench.tsv"
 exit "$rc"

@@ -22,7 +22,7 @@
 : "${EVERY_COMMIT_REBUILD:=}"	#: non-empty: check-all builds every commit again, ignoring workbench/every-commit.ok
 : "${EVERY_COMMIT_BUDGET:=}"	#: seconds after which check-all's every-commit build stops (and fails), keeping what it recorded
 # Benchmarks.
-: "${BENCH_ROUNDS:=5}"	#: rounds of make bench (at least 5 for a figure; each round boots the base and the series once, in alternating order)
+: "${BENCH_ROUNDS:=5}"	#: rounds of make bench (at least 5 for a figure; each round boots each of the four bench kernels once, in rotating order)
 : "${BENCH_REPS:=15}"	#: repetitions of every case in one bench boot (the guest reports their median)
 : "${BENCH_TIMEOUT:=900}"	#: seconds one bench guest may run
 : "${BENCH_ICOUNT=0}"	#: make bench: guests run with QEMU '-icount shift=BENCH_ICOUNT,sleep=off', so guest time counts instructions (spread under 1 %); empty: the host's clock (spread 3-50 %; see README)
