@@ -11,7 +11,15 @@ With OBJCMP_LINE_SYMBOLS=1 (noop.sh's option-off proof), an object whose
 only difference is in the names of its symbols that encode __LINE__
 (initcalls: __initcall__kmod_<mod>__<counter>_<line>_<fn>) counts as
 identical and is listed: every other section, and the symbol table with
-those line numbers masked, must be the same."""
+those line numbers masked, must be the same.
+
+With OBJCMP_KNOWN=FILE and OBJCMP_TAG=TAG (noop.sh: workbench/noop-known.tsv
+and its NOOP_TAG), an object that FILE lists for TAG may differ, but only
+in the functions listed with it: every function whose disassembly differs
+(or that only one side has) must be listed, and a listed object that does
+not differ is a stale entry and fails. vmlinux may then differ too, as
+the objects linked into it do, if the linker script is identical; any
+other difference still fails."""
 import os
 import re
 import subprocess
@@ -88,6 +96,26 @@ def line_symbols_only(p, q):
     return differ <= {".strtab", ".symtab"} and symbols(p) == symbols(q)
 
 
+def diff_functions(p, q):
+    fa, fb = functions(p), functions(q)
+    return {n for n in fa.keys() | fb.keys() if fa.get(n) != fb.get(n)}
+
+
+def load_known(path, tag):
+    known = {}
+    if not path:
+        return known
+    for line in open(path):
+        if not line.strip() or line.startswith("#"):
+            continue
+        t = line.rstrip("\n").split("\t")
+        if len(t) != 5:
+            sys.exit(f"{path}: expected TAG OBJECT FUNCTIONS PATCHES REASON, tab-separated: {line!r}")
+        if t[0] == tag:
+            known[t[1]] = (set(t[2].split(",")), t[3], t[4])
+    return known
+
+
 def first_diff(p, q):
     fa, fb = functions(p), functions(q)
     for name in fa:
@@ -108,6 +136,9 @@ bad = []
 debug_only = []
 line_only = []
 lines_ok = os.environ.get("OBJCMP_LINE_SYMBOLS") == "1"
+known = load_known(os.environ.get("OBJCMP_KNOWN"), os.environ.get("OBJCMP_TAG", ""))
+known_ok = []
+vmlinux_differs = False
 for rel in sorted(oa ^ ob):
     bad.append(f"{rel}: built only in {'A' if rel in oa else 'B'}")
 n = 0
@@ -122,7 +153,30 @@ for rel in sorted(oa & ob):
     if lines_ok and line_symbols_only(pa, pb):
         line_only.append(rel)
         continue
+    if rel == "vmlinux" and known:
+        vmlinux_differs = True
+        continue
+    if rel in known:
+        fns, patches, reason = known[rel]
+        d = diff_functions(pa, pb)
+        if d and d <= fns:
+            known_ok.append(f"{rel}: {len(d)} functions differ, all listed ({', '.join(sorted(d))}); "
+                            f"patches {patches}: {reason}")
+            continue
+        bad.append(f"{rel}: differs outside its known functions: {', '.join(sorted(d - fns)) or 'no function: data'}")
+        continue
     bad.append(f"{rel}: differs; first differing function: {first_diff(pa, pb)}")
+for rel in sorted(known):
+    if not any(k.startswith(rel + ":") for k in known_ok + bad):
+        bad.append(f"{rel}: listed as a known difference ({os.environ.get('OBJCMP_KNOWN')}) but "
+                   f"{'identical' if rel in oa & ob else 'not built'}: a stale entry")
+if vmlinux_differs:
+    lds = "arch/x86/kernel/vmlinux.lds"
+    la, lb = os.path.join(a_dir, lds), os.path.join(b_dir, lds)
+    if not known_ok or bad:
+        bad.append("vmlinux: differs (and not every other difference is a known one)")
+    elif os.path.exists(la) != os.path.exists(lb) or (os.path.exists(la) and not same(la, lb)):
+        bad.append(f"vmlinux: differs, and so does {lds}")
 print(f"compared {n} objects (vmlinux included); {len(host)} host-tool objects not compared")
 if debug_only:
     print(f"{len(debug_only)} objects differ only in debug sections (build paths):")
@@ -132,8 +186,13 @@ if line_only:
     print(f"{len(line_only)} objects differ only in symbol names that encode __LINE__ (initcalls):")
     for rel in line_only:
         print("  " + rel)
+if known_ok:
+    print(f"{len(known_ok)} objects differ in known functions only (OBJCMP_KNOWN; proven by review, not here):")
+    for k in known_ok:
+        print("  " + k)
 if "vmlinux" in oa & ob:
-    print("vmlinux: " + ("DIFFERS" if any(b.startswith("vmlinux:") for b in bad) else
+    print("vmlinux: " + ("differs, as the known objects linked into it do" if vmlinux_differs and not bad else
+                         "DIFFERS" if vmlinux_differs else "DIFFERS" if any(b.startswith("vmlinux:") for b in bad) else
                          "identical but for initcall symbol names" if "vmlinux" in line_only else "identical"))
 bad.sort(key=lambda b: not b.startswith("vmlinux:"))
 if bad:
@@ -143,4 +202,4 @@ if bad:
     if len(bad) > 50:
         print(f"  ... and {len(bad) - 50} more")
     sys.exit(1)
-print("all identical")
+print("identical but for the known differences above" if known_ok else "all identical")

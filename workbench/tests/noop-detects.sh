@@ -53,3 +53,53 @@ for i in 1 2 3 4 5 6 7; do
 		{ echo "FAILED: debug-only object d$i.o is not listed"; exit 1; }
 done
 echo "ok: 7 debug-only objects pass and all 7 are listed"
+
+# A known difference (workbench/noop-known.tsv's format) passes only in
+# the functions listed for it; another differing function, or a listed
+# object that does not differ, fails.
+rm -rf "$t/a" "$t/b"
+mkdir -p "$t/a/mm" "$t/b/mm"
+src2='int pinned(int x) { return x & 4; }
+int walk(unsigned long a, unsigned long e) { int n = 0; for (; a < e; a += STEP) n++; return n; }
+int other(int x) { return x * OTHER; }'
+printf '%s\n' "$src2" | gcc -O2 -DSTEP=4096 -DOTHER=3 -x c -c -o "$t/a/mm/known.o" -
+printf '%s\n' "$src2" | gcc -O2 -DSTEP=512 -DOTHER=3 -x c -c -o "$t/b/mm/known.o" -
+printf '%s\n' "$src" | gcc -O2 -DSTEP=4096 -x c -c -o "$t/a/mm/walk.o" -
+cp "$t/a/mm/walk.o" "$t/b/mm/walk.o"
+cp "$t/a/mm/known.o" "$t/a/vmlinux"; cp "$t/b/mm/known.o" "$t/b/vmlinux"
+printf '# TAG\tOBJECT\tFUNCTIONS\tPATCHES\tREASON\nt\tmm/known.o\twalk,pinned\t1\ttest\n' >"$t/known.tsv"
+set +e
+out=$(OBJCMP_KNOWN=$t/known.tsv OBJCMP_TAG=t python3 "$WB_TOP/workbench/objcmp.py" "$t/a" "$t/b")
+rc=$?
+set -e
+printf '%s\n' "$out" | sed 's/^/    > /'
+[ "$rc" -eq 0 ] || { echo "FAILED: a known difference in a listed function failed the run"; exit 1; }
+grep -q "mm/known.o: 1 functions differ, all listed (walk)" <<<"$out" ||
+	{ echo "FAILED: the known difference is not reported"; exit 1; }
+grep -q "^vmlinux: differs, as the known objects linked into it do" <<<"$out" ||
+	{ echo "FAILED: vmlinux's difference is not explained"; exit 1; }
+# The same difference without the entry for this tag fails.
+set +e
+OBJCMP_KNOWN=$t/known.tsv OBJCMP_TAG=other python3 "$WB_TOP/workbench/objcmp.py" "$t/a" "$t/b" >/dev/null
+rc=$?
+set -e
+[ "$rc" -ne 0 ] || { echo "FAILED: a difference known only for another build passed"; exit 1; }
+echo "ok: a known difference passes in its listed functions, and only for its build"
+printf '%s\n' "$src2" | gcc -O2 -DSTEP=512 -DOTHER=5 -x c -c -o "$t/b/mm/known.o" -
+set +e
+out=$(OBJCMP_KNOWN=$t/known.tsv OBJCMP_TAG=t python3 "$WB_TOP/workbench/objcmp.py" "$t/a" "$t/b")
+rc=$?
+set -e
+printf '%s\n' "$out" | sed 's/^/    > /'
+[ "$rc" -ne 0 ] && grep -q "mm/known.o: differs outside its known functions: other" <<<"$out" ||
+	{ echo "FAILED: a difference in an unlisted function of a known object passed"; exit 1; }
+echo "ok: a difference outside the listed functions fails and is named"
+cp "$t/a/mm/known.o" "$t/b/mm/known.o"; cp "$t/a/vmlinux" "$t/b/vmlinux"
+set +e
+out=$(OBJCMP_KNOWN=$t/known.tsv OBJCMP_TAG=t python3 "$WB_TOP/workbench/objcmp.py" "$t/a" "$t/b")
+rc=$?
+set -e
+printf '%s\n' "$out" | sed 's/^/    > /'
+[ "$rc" -ne 0 ] && grep -q "mm/known.o: listed as a known difference .* but identical: a stale entry" <<<"$out" ||
+	{ echo "FAILED: a stale known difference passed"; exit 1; }
+echo "ok: a stale known difference fails"
