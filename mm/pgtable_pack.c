@@ -24,6 +24,8 @@
 #include <linux/sizes.h>
 #include <linux/slab.h>
 
+#include "slab.h"
+
 static struct kmem_cache *pt_pack_cache[2] __ro_after_init;
 
 /*
@@ -224,10 +226,11 @@ struct ptdesc *ptdesc_lookup(const void *addr)
 {
 	struct ptdesc *pt;
 
-	if (unlikely(!pt_pack_cache[1]))
+	if (unlikely(!pt_pack_cache[0]))
 		return NULL;
-	pt = kmem_cache_obj_meta(pt_pack_cache[0], addr);
-	if (!pt)
+	/* Inline for the 4K tables, which every walker and fault looks up */
+	pt = __slab_obj_meta(pt_pack_cache[0], addr, PTE_SHIFT);
+	if (!pt && pt_pack_cache[1])
 		pt = kmem_cache_obj_meta(pt_pack_cache[1], addr);
 	return pt;
 }
