@@ -17,9 +17,9 @@ With OBJCMP_KNOWN=FILE and OBJCMP_TAG=TAG (noop.sh: workbench/noop-known.tsv
 and its NOOP_TAG), an object that FILE lists for TAG may differ, but only
 in the functions listed with it: every function whose disassembly differs
 (or that only one side has) must be listed, and a listed object that does
-not differ is a stale entry and fails. vmlinux may then differ too, as
-the objects linked into it do, if the linker script is identical; any
-other difference still fails."""
+not differ is a stale entry and fails. vmlinux and the images made from
+it (LINKED) may then differ too, as the objects linked into them do, if
+the linker script is identical; any other difference still fails."""
 import os
 import re
 import subprocess
@@ -49,9 +49,32 @@ def same(p, q):
 
 
 def functions(path):
-    """Map function name -> disassembly lines with addresses dropped."""
+    """Map function name -> disassembly lines with addresses dropped.
+
+    Layout is dropped too: an instruction's own address, the absolute
+    address of a target that objdump also names (<sym+off>), and a
+    relocation against a section offset (.text+0x7b0) is written as the
+    function there and the offset into it. A function that calls or takes
+    the address of one that moved is not itself different."""
     text = subprocess.run(["objdump", "-d", "--no-show-raw-insn", "-r", path],
                           capture_output=True, text=True).stdout
+    starts, sec = {}, None
+    for line in text.splitlines():
+        m = re.match(r"^Disassembly of section (\S+):$", line)
+        if m:
+            sec = m.group(1)
+        m = re.match(r"^([0-9a-f]+) <(.+)>:$", line)
+        if m and sec:
+            starts.setdefault(sec, []).append((int(m.group(1), 16), m.group(2)))
+
+    def symbolic(m):
+        off = int(m.group(2), 16)
+        best = None
+        for addr, name in starts.get(m.group(1), []):
+            if addr <= off and (best is None or addr >= best[0]):
+                best = (addr, name)
+        return m.group(0) if best is None else f"<{best[1]}+{off - best[0]:#x}>"
+
     funcs, cur = {}, None
     for line in text.splitlines():
         m = re.match(r"^[0-9a-f]+ <(.+)>:$", line)
@@ -59,7 +82,9 @@ def functions(path):
             cur = m.group(1)
             funcs[cur] = []
         elif cur and line.strip():
-            funcs[cur].append(re.sub(r"^\s*[0-9a-f]+:\s*", "", line))
+            line = re.sub(r"^\s*[0-9a-f]+:\s*", "", line)
+            line = re.sub(r"\b[0-9a-f]+ <", "<", line)
+            funcs[cur].append(re.sub(r"(\.[\w.]+)\+0x([0-9a-f]+)", symbolic, line))
     return funcs
 
 
@@ -129,6 +154,11 @@ def first_diff(p, q):
     return "no function differs: data or metadata sections differ"
 
 
+# vmlinux, and what is made from it: the partial link, the compressed
+# image and the setup header that records its size.
+LINKED = {"vmlinux", "vmlinux.o", "arch/x86/boot/compressed/vmlinux",
+          "arch/x86/boot/compressed/piggy.o", "arch/x86/boot/header.o"}
+
 oa, ob = objects(a_dir), objects(b_dir)
 host = {o for o in oa | ob if o.startswith("tools/")}
 oa, ob = oa - host, ob - host
@@ -139,6 +169,7 @@ lines_ok = os.environ.get("OBJCMP_LINE_SYMBOLS") == "1"
 known = load_known(os.environ.get("OBJCMP_KNOWN"), os.environ.get("OBJCMP_TAG", ""))
 known_ok = []
 vmlinux_differs = False
+linked_differ = []
 for rel in sorted(oa ^ ob):
     bad.append(f"{rel}: built only in {'A' if rel in oa else 'B'}")
 n = 0
@@ -153,8 +184,9 @@ for rel in sorted(oa & ob):
     if lines_ok and line_symbols_only(pa, pb):
         line_only.append(rel)
         continue
-    if rel == "vmlinux" and known:
-        vmlinux_differs = True
+    if rel in LINKED and known:
+        vmlinux_differs = vmlinux_differs or rel == "vmlinux"
+        linked_differ.append(rel)
         continue
     if rel in known:
         fns, patches, reason = known[rel]
@@ -170,11 +202,11 @@ for rel in sorted(known):
     if not any(k.startswith(rel + ":") for k in known_ok + bad):
         bad.append(f"{rel}: listed as a known difference ({os.environ.get('OBJCMP_KNOWN')}) but "
                    f"{'identical' if rel in oa & ob else 'not built'}: a stale entry")
-if vmlinux_differs:
+if linked_differ:
     lds = "arch/x86/kernel/vmlinux.lds"
     la, lb = os.path.join(a_dir, lds), os.path.join(b_dir, lds)
     if not known_ok or bad:
-        bad.append("vmlinux: differs (and not every other difference is a known one)")
+        bad += [f"{rel}: differs (and not every other difference is a known one)" for rel in linked_differ]
     elif os.path.exists(la) != os.path.exists(lb) or (os.path.exists(la) and not same(la, lb)):
         bad.append(f"vmlinux: differs, and so does {lds}")
 print(f"compared {n} objects (vmlinux included); {len(host)} host-tool objects not compared")
@@ -190,6 +222,8 @@ if known_ok:
     print(f"{len(known_ok)} objects differ in known functions only (OBJCMP_KNOWN; proven by review, not here):")
     for k in known_ok:
         print("  " + k)
+    if linked_differ and not bad:
+        print(f"linked images that differ with them: {', '.join(linked_differ)}")
 if "vmlinux" in oa & ob:
     print("vmlinux: " + ("differs, as the known objects linked into it do" if vmlinux_differs and not bad else
                          "DIFFERS" if vmlinux_differs else "DIFFERS" if any(b.startswith("vmlinux:") for b in bad) else
