@@ -85,8 +85,10 @@ done
 clock="guest time from the host clock"
 [ -z "$BENCH_ICOUNT" ] || clock="guest time in instructions (-icount shift=$BENCH_ICOUNT)"
 gnuplot <<GP || note "bench: gnuplot failed; the data is in $BUILD/bench-plot.dat"
-set terminal pngcairo size 900,500 noenhanced
+set terminal pngcairo size 1200,600 noenhanced
 set output '$BUILD/bench.png'
+set bmargin 10
+set rmargin 12
 set title "make bench: series / base per case, median of $rounds rounds, $clock\\nbars: min(series)/max(base) .. max(series)/min(base)"
 set ylabel 'series / base'
 set yrange [0.5:1.5]
@@ -96,13 +98,15 @@ set boxwidth 0.5
 set style fill solid 0.4
 plot '$BUILD/bench-plot.dat' using 1:3:xtic(2) with boxes title 'median ratio', \
      '' using 1:3:4:5 with yerrorbars lc rgb 'black' title 'range', \
-     1.10 with lines dt 2 title 'target 1.10', 1.0 with lines lc rgb 'gray' notitle
+     1.10 with lines dt 2 title 'target 1.10 (bench)', 1.05 with lines dt 3 title 'target 1.05 (bench-pack)', \\
+     1.0 with lines lc rgb 'gray' notitle
 GP
 [ -f "$BUILD/bench.png" ] && note "bench: plot in $BUILD/bench.png"
 gnuplot <<GP || note "bench: gnuplot failed; the data is in $BUILD/bench-mem.dat"
-set terminal pngcairo size 700,450 noenhanced
+set terminal pngcairo size 800,500 noenhanced
 set output '$BUILD/bench-pt.png'
-set title "make bench: memory per PTE table (pt-footprint, MemFree delta over 16,384 tables)\\nmedian of $rounds rounds, bars: min .. max"
+set title "make bench: memory per PTE table\\n(pt-footprint: MemFree delta over 16,384 tables; median of $rounds rounds, bars: min .. max)"
+set key top left
 set ylabel 'bytes per table'
 set logscale y 2
 set yrange [2048:131072]
@@ -111,7 +115,7 @@ set boxwidth 0.5
 set style fill solid 0.4
 plot '$BUILD/bench-mem.dat' using 1:3:xtic(2) with boxes title 'median', \\
      '' using 1:3:4:5 with yerrorbars lc rgb 'black' title 'range', \\
-     4096 with lines dt 2 title '4K'
+     4096 with lines dt 2 title '4096 B'
 GP
 [ -f "$BUILD/bench-pt.png" ] && note "bench: bytes per table in $BUILD/bench-pt.png"
 note "bench: $(elapsed "$t0")s in all; table in $BUILD/bench.tsv"
