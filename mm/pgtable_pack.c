@@ -27,6 +27,8 @@
 #include "slab.h"
 
 static struct kmem_cache *pt_pack_cache[2] __ro_after_init;
+/* PTE_SHIFT if a pgtable-4k object takes PTE_SIZE (not with generic KASAN) */
+static unsigned int pt_pack_shift __ro_after_init;
 
 /*
  * ptdesc->pt_state. A slot's metadata is zeroed when its slab is
@@ -229,7 +231,7 @@ struct ptdesc *ptdesc_lookup(const void *addr)
 	if (unlikely(!pt_pack_cache[0]))
 		return NULL;
 	/* Inline for the 4K tables, which every walker and fault looks up */
-	pt = __slab_obj_meta(pt_pack_cache[0], addr, PTE_SHIFT);
+	pt = __kmem_cache_obj_meta(pt_pack_cache[0], addr, pt_pack_shift);
 	if (!pt && pt_pack_cache[1])
 		pt = kmem_cache_obj_meta(pt_pack_cache[1], addr);
 	return pt;
@@ -350,6 +352,8 @@ void __init pagetable_pack_init(void)
 							 SLAB_PANIC | SLAB_NOLEAKTRACE |
 							 SLAB_NO_USER_FLAGS);
 	}
+	if (pt_pack_cache[0]->size == PTE_SIZE)
+		pt_pack_shift = PTE_SHIFT;
 }
 
 #if IS_ENABLED(CONFIG_PT_PACK_KUNIT_TEST)

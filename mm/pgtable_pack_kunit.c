@@ -59,7 +59,8 @@ static unsigned int pt_test_in_slab(struct ptdesc **pts, unsigned int n,
 
 /*
  * 64 tables taken on one CPU fill at least one slab completely: each has
- * its own ptdesc, found from any byte of the table, and its own lock. A
+ * its own ptdesc, found from any byte of the table (inline and through
+ * kmem_cache_obj_meta() alike), and its own lock. A
  * slab of 4K tables holds as many as its size allows, 16 in 64K. Once
  * they are freed and the cache shrunk, the slabs they filled are gone.
  */
@@ -82,6 +83,8 @@ static void pt_pack_test_sixteen(struct kunit *test)
 	}
 	migrate_enable();
 	KUNIT_ASSERT_EQ(test, i, PT_TEST_TABLES);
+	/* the shift path only where an object is PTE_SIZE, not with KASAN */
+	KUNIT_EXPECT_EQ(test, pt_pack_shift, s->size == PTE_SIZE ? (unsigned int)PTE_SHIFT : 0U);
 
 	for (i = 0; i < PT_TEST_TABLES; i++) {
 		char *addr = ptdesc_address(pts[i]);
@@ -91,6 +94,9 @@ static void pt_pack_test_sixteen(struct kunit *test)
 		KUNIT_EXPECT_PTR_EQ(test, virt_to_ptdesc(addr), pts[i]);
 		KUNIT_EXPECT_PTR_EQ(test, virt_to_ptdesc(addr + 123), pts[i]);
 		KUNIT_EXPECT_PTR_EQ(test, virt_to_ptdesc(addr + PTE_SIZE - 1), pts[i]);
+		/* the inline lookup agrees with the exported one */
+		KUNIT_EXPECT_PTR_EQ(test, ptdesc_lookup(addr + 123),
+				    (struct ptdesc *)kmem_cache_obj_meta(s, addr + 123));
 		KUNIT_EXPECT_EQ(test, pts[i]->pt_order, 0);
 		KUNIT_EXPECT_TRUE(test, !memchr_inv(addr, 0, PTE_SIZE));
 		KUNIT_ASSERT_TRUE(test, pagetable_pte_ctor(pts[i]));
