@@ -32,7 +32,8 @@
 # no-op commit is known to compile differently, with the functions that
 # may differ, the patches and the reason (their messages say it too); an
 # object differing in any other function, or a listed object that no
-# longer differs, fails (objcmp.py OBJCMP_KNOWN).
+# longer differs, fails (objcmp.py OBJCMP_KNOWN); an entry applies to the
+# runs that contain one of its patches.
 . "$(dirname "$0")/lib.sh"
 
 branch=refs/heads/$SERIES_BRANCH
@@ -110,6 +111,19 @@ export WB_BASECONFIG=${NOOP_BASECONFIG:-tinyconfig}
 # objects (arch/x86/boot/ too) to be compared.
 export WB_TARGET=${WB_TARGET:-bzImage}
 
+# The numbers (1-based, as in patches/) of the series' commits FROM..TO.
+run_patches() {
+	local n=0 c out=()
+	local -A in_run=()
+	for c in $(kgit rev-list "$1..$2"); do in_run[$c]=1; done
+	for c in $(kgit rev-list --reverse "$BASE_REF..$branch"); do
+		n=$((n + 1))
+		[ -z "${in_run[$c]:-}" ] || out+=("$n")
+	done
+	local IFS=,
+	echo "${out[*]}"
+}
+
 status=0
 for run in "${runs[@]}"; do
 	from=${run% *} to=${run#* } outs=()
@@ -148,6 +162,6 @@ for run in "${runs[@]}"; do
 		done
 	fi
 	OBJCMP_LINE_SYMBOLS=$([ "${NOOP_CLAIM:-}" = option-off ] && echo 1) \
-		OBJCMP_KNOWN=$WB_TOP/workbench/noop-known.tsv OBJCMP_TAG=$tag python3 "$WB_TOP/workbench/objcmp.py" "${outs[@]}" || status=1
+		OBJCMP_KNOWN=$WB_TOP/workbench/noop-known.tsv OBJCMP_TAG=$tag OBJCMP_PATCHES=$(run_patches "$from" "$to") python3 "$WB_TOP/workbench/objcmp.py" "${outs[@]}" || status=1
 done
 exit "$status"

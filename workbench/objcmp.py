@@ -14,7 +14,9 @@ identical and is listed: every other section, and the symbol table with
 those line numbers masked, must be the same.
 
 With OBJCMP_KNOWN=FILE and OBJCMP_TAG=TAG (noop.sh: workbench/noop-known.tsv
-and its NOOP_TAG), an object that FILE lists for TAG may differ, but only
+and its NOOP_TAG; OBJCMP_PATCHES, the numbers of the run's patches, keeps
+the entries that name one of them), an object that FILE lists for TAG may
+differ, but only
 in the functions listed with it: every function whose disassembly differs
 (or that only one side has) must be listed, and a listed object that does
 not differ is a stale entry and fails. vmlinux and the images made from
@@ -126,8 +128,11 @@ def diff_functions(p, q):
     return {n for n in fa.keys() | fb.keys() if fa.get(n) != fb.get(n)}
 
 
-def load_known(path, tag):
+def load_known(path, tag, patches):
+    """The entries of FILE for TAG; with PATCHES (the numbers of the run's
+    commits, comma-separated), only those that name one of them."""
     known = {}
+    run = set(patches.split(",")) if patches else None
     if not path:
         return known
     for line in open(path):
@@ -136,7 +141,7 @@ def load_known(path, tag):
         t = line.rstrip("\n").split("\t")
         if len(t) != 5:
             sys.exit(f"{path}: expected TAG OBJECT FUNCTIONS PATCHES REASON, tab-separated: {line!r}")
-        if t[0] == tag:
+        if t[0] == tag and (run is None or run & set(t[3].split(","))):
             known[t[1]] = (set(t[2].split(",")), t[3], t[4])
     return known
 
@@ -166,7 +171,8 @@ bad = []
 debug_only = []
 line_only = []
 lines_ok = os.environ.get("OBJCMP_LINE_SYMBOLS") == "1"
-known = load_known(os.environ.get("OBJCMP_KNOWN"), os.environ.get("OBJCMP_TAG", ""))
+known = load_known(os.environ.get("OBJCMP_KNOWN"), os.environ.get("OBJCMP_TAG", ""),
+                   os.environ.get("OBJCMP_PATCHES"))
 known_ok = []
 vmlinux_differs = False
 linked_differ = []

@@ -103,3 +103,9 @@ printf '%s\n' "$out" | sed 's/^/    > /'
 [ "$rc" -ne 0 ] && grep -q "mm/known.o: listed as a known difference .* but identical: a stale entry" <<<"$out" ||
 	{ echo "FAILED: a stale known difference passed"; exit 1; }
 echo "ok: a stale known difference fails"
+# An entry applies only to a run that contains one of its patches: for
+# another run, the object is compared as any other.
+out=$(OBJCMP_KNOWN=$t/known.tsv OBJCMP_TAG=t OBJCMP_PATCHES=2,3 python3 "$WB_TOP/workbench/objcmp.py" "$t/a" "$t/b") ||
+	{ echo "FAILED: an entry for patch 1 made a run of patches 2-3 fail"; exit 1; }
+grep -q "^all identical$" <<<"$out" || { echo "FAILED: a run without the entry's patch did not compare as usual"; exit 1; }
+echo "ok: an entry applies only to the runs that contain its patches"
