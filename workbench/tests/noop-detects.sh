@@ -68,44 +68,38 @@ printf '%s\n' "$src" | gcc -O2 -DSTEP=4096 -x c -c -o "$t/a/mm/walk.o" -
 cp "$t/a/mm/walk.o" "$t/b/mm/walk.o"
 cp "$t/a/mm/known.o" "$t/a/vmlinux"; cp "$t/b/mm/known.o" "$t/b/vmlinux"
 printf '# TAG\tOBJECT\tFUNCTIONS\tPATCHES\tREASON\nt\tmm/known.o\twalk,pinned\t1\ttest\n' >"$t/known.tsv"
-set +e
-out=$(OBJCMP_KNOWN=$t/known.tsv OBJCMP_TAG=t python3 "$WB_TOP/workbench/objcmp.py" "$t/a" "$t/b")
-rc=$?
-set -e
-printf '%s\n' "$out" | sed 's/^/    > /'
+# known TAG [PATCHES]: objcmp.py with that entry file; sets out and rc.
+known() {
+	set +e
+	out=$(OBJCMP_KNOWN=$t/known.tsv OBJCMP_TAG=$1 OBJCMP_PATCHES=${2:-} \
+		python3 "$WB_TOP/workbench/objcmp.py" "$t/a" "$t/b")
+	rc=$?
+	set -e
+	printf '%s\n' "$out" | sed 's/^/    > /'
+}
+known t
 [ "$rc" -eq 0 ] || { echo "FAILED: a known difference in a listed function failed the run"; exit 1; }
 grep -q "mm/known.o: 1 functions differ, all listed (walk)" <<<"$out" ||
 	{ echo "FAILED: the known difference is not reported"; exit 1; }
 grep -q "^vmlinux: differs, as the known objects linked into it do" <<<"$out" ||
 	{ echo "FAILED: vmlinux's difference is not explained"; exit 1; }
 # The same difference without the entry for this tag fails.
-set +e
-OBJCMP_KNOWN=$t/known.tsv OBJCMP_TAG=other python3 "$WB_TOP/workbench/objcmp.py" "$t/a" "$t/b" >/dev/null
-rc=$?
-set -e
+known other
 [ "$rc" -ne 0 ] || { echo "FAILED: a difference known only for another build passed"; exit 1; }
 echo "ok: a known difference passes in its listed functions, and only for its build"
 printf '%s\n' "$src2" | gcc -O2 -DSTEP=512 -DOTHER=5 -x c -c -o "$t/b/mm/known.o" -
-set +e
-out=$(OBJCMP_KNOWN=$t/known.tsv OBJCMP_TAG=t python3 "$WB_TOP/workbench/objcmp.py" "$t/a" "$t/b")
-rc=$?
-set -e
-printf '%s\n' "$out" | sed 's/^/    > /'
+known t
 [ "$rc" -ne 0 ] && grep -q "mm/known.o: differs outside its known functions: other" <<<"$out" ||
 	{ echo "FAILED: a difference in an unlisted function of a known object passed"; exit 1; }
 echo "ok: a difference outside the listed functions fails and is named"
 cp "$t/a/mm/known.o" "$t/b/mm/known.o"; cp "$t/a/vmlinux" "$t/b/vmlinux"
-set +e
-out=$(OBJCMP_KNOWN=$t/known.tsv OBJCMP_TAG=t python3 "$WB_TOP/workbench/objcmp.py" "$t/a" "$t/b")
-rc=$?
-set -e
-printf '%s\n' "$out" | sed 's/^/    > /'
+known t
 [ "$rc" -ne 0 ] && grep -q "mm/known.o: listed as a known difference .* but identical: a stale entry" <<<"$out" ||
 	{ echo "FAILED: a stale known difference passed"; exit 1; }
 echo "ok: a stale known difference fails"
 # An entry applies only to a run that contains one of its patches: for
 # another run, the object is compared as any other.
-out=$(OBJCMP_KNOWN=$t/known.tsv OBJCMP_TAG=t OBJCMP_PATCHES=2,3 python3 "$WB_TOP/workbench/objcmp.py" "$t/a" "$t/b") ||
-	{ echo "FAILED: an entry for patch 1 made a run of patches 2-3 fail"; exit 1; }
+known t 2,3
+[ "$rc" -eq 0 ] || { echo "FAILED: an entry for patch 1 made a run of patches 2-3 fail"; exit 1; }
 grep -q "^all identical$" <<<"$out" || { echo "FAILED: a run without the entry's patch did not compare as usual"; exit 1; }
 echo "ok: an entry applies only to the runs that contain its patches"
