@@ -105,7 +105,7 @@ GP
 gnuplot <<GP || note "bench: gnuplot failed; the data is in $BUILD/bench-mem.dat"
 set terminal pngcairo size 800,500 noenhanced
 set output '$BUILD/bench-pt.png'
-set title "make bench: memory per PTE table\\n(pt-footprint: MemFree delta over 16,384 tables; median of $rounds rounds, bars: min .. max)"
+set title "make bench: memory per PTE table (pt-footprint)\\nfall of MemFree + per-CPU free lists over 16,384 tables\\nmedian of $rounds rounds, bars: min .. max"
 set key top left
 set ylabel 'bytes per table'
 set logscale y 2
