@@ -353,13 +353,19 @@ static long pcp_kb(void)
 	FILE *f = fopen("/proc/zoneinfo", "r");
 	char line[256];
 	long pages = 0, n;
+	int lists = 0;
 
 	if (!f)
 		return -1;
 	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, " count: %ld", &n) == 1)
+		if (sscanf(line, " count: %ld", &n) == 1) {
 			pages += n;
+			lists++;
+		}
 	fclose(f);
+	/* No list found: the format changed; do not fall back to MemFree */
+	if (!lists)
+		return -1;
 	return pages * (sysconf(_SC_PAGESIZE) / KB);
 }
 
@@ -417,7 +423,8 @@ static void bench_pt_footprint(void)
 	munmap(p, len);
 	(void)sum;
 	if (pcp0 < 0 || pcp1 < 0)
-		return bench_fail("pt-footprint", "%s", "no /proc/zoneinfo");
+		return bench_fail("pt-footprint", "%s",
+				  "no per-CPU list counts in /proc/zoneinfo");
 	if (pt1 - pt0 < (long)(FOOTPRINT_TABLES * PTE_SPAN / KB)) {
 		char why[64];
 
