@@ -72,6 +72,23 @@ ovmf)
 *) die "BOOT_FIRMWARE: unknown firmware '$BOOT_FIRMWARE' (known: ovmf)" ;;
 esac
 
+# One guest at a time on this machine, from any checkout: two TCG guests
+# on 2 cores run at half speed each, and a guest with a timeout then fails
+# for want of CPU (selftests-base while another check-all booted guests).
+# The lock is held on fd 9, which QEMU inherits, until the guest ends; the
+# guest's timeout counts from when it holds the lock.
+if [ -n "$GUEST_LOCK" ]; then
+	exec 9>>"$GUEST_LOCK" || die "cannot open the guest lock $GUEST_LOCK"
+	if ! flock -n 9; then
+		note "waiting for another guest to end before booting $name: $(cat "$GUEST_LOCK.owner" 2>/dev/null || echo 'owner unknown') (lock $GUEST_LOCK, at most ${GUEST_LOCK_WAIT}s)"
+		t_lock=$(now)
+		flock -w "$GUEST_LOCK_WAIT" 9 ||
+			die "another guest held $GUEST_LOCK for ${GUEST_LOCK_WAIT}s; $name was not booted (GUEST_LOCK_WAIT sets the wait, GUEST_LOCK= turns the lock off)"
+		note "waited $(elapsed "$t_lock")s for the other guest"
+	fi
+	echo "guest $name ($mode) of $WB_TOP, boot.sh pid $$, since $(date -u +%T)" >"$GUEST_LOCK.owner"
+fi
+
 if [ "$mode" = shell ]; then
 	exec "${qemu[@]}" -nographic -serial mon:stdio
 fi

@@ -199,9 +199,11 @@ run_test fail-foreign-commits bash "$T/fail-foreign-commits.sh"
 if passed boot; then
 	run_test shell bash "$T/shell.sh"
 	run_test fail-guest-hang bash "$T/fail-guest-hang.sh"
+	run_test guest-lock bash "$T/guest-lock.sh"
 else
 	run_test shell need boot
 	run_test fail-guest-hang need boot
+	run_test guest-lock need boot
 fi
 
 wait "$noop_pid" || true

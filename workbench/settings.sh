@@ -16,6 +16,8 @@
 : "${BOOT_TIMEOUT:=300}"	#: seconds a smoke or fault-injection guest may run before it fails as hung
 : "${BOOT_APPEND:=}"	#: extra kernel command line for every guest (e.g. wb.rounds=50)
 : "${ST_TIMEOUT:=4500}"	#: seconds a selftest guest may run
+: "${GUEST_LOCK=${TMPDIR:-/tmp}/ptdesc-first-guests.$(id -u).lock}"	#: file that lets one QEMU guest run at a time on this machine, shared by every checkout (empty: no lock)
+: "${GUEST_LOCK_WAIT:=7200}"	#: seconds a guest waits for another one to end before it fails
 : "${CATS:=}"	#: selftest categories (empty: the 'check' set of workbench/selftests.categories for make selftests, every set for selftests-base and selftests-baseline)
 # The test suite.
 : "${CHECK_ONLY:=}"	#: make check-all: run only these tests (comma-separated) and the steps they need
@@ -27,5 +29,5 @@
 : "${BENCH_TIMEOUT:=900}"	#: seconds one bench guest may run
 : "${BENCH_ICOUNT=0}"	#: make bench: guests run with QEMU '-icount shift=BENCH_ICOUNT,sleep=off', so guest time counts instructions (spread under 1 %); empty: the host's clock (spread 3-50 %; see README)
 export LINUX_SRC LINUX_BASE JOBS WB_NO_CCACHE CCACHE_MAXSIZE WB_NO_INSTALL BOOT_TIMEOUT BOOT_APPEND \
-	ST_TIMEOUT CATS CHECK_ONLY EVERY_COMMIT_REBUILD EVERY_COMMIT_BUDGET BENCH_ROUNDS BENCH_REPS \
+	ST_TIMEOUT GUEST_LOCK GUEST_LOCK_WAIT CATS CHECK_ONLY EVERY_COMMIT_REBUILD EVERY_COMMIT_BUDGET BENCH_ROUNDS BENCH_REPS \
 	BENCH_TIMEOUT BENCH_ICOUNT
