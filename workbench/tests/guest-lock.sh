@@ -17,18 +17,24 @@ hold_lock() {
 	echo "the test's lock holder" >"$lock.owner"
 	sleep 1
 }
+# boot_hang WAIT: boot a hanging guest (10 s timeout) under the test's
+# lock, waiting at most WAIT seconds for it; sets rc and dt (seconds).
+boot_hang() {
+	local t0
+	t0=$(now)
+	set +e
+	GUEST_LOCK=$lock GUEST_LOCK_WAIT=$1 BOOT_TIMEOUT=10 BOOT_TAG=lock \
+		bash "$WB_TOP/workbench/boot.sh" qemu hang >"$out" 2>&1
+	rc=$?
+	set -e
+	dt=$(elapsed "$t0")
+	sed 's/^/    > /' "$out"
+}
 
 # 1. Held for 8 s: boot.sh waits, then boots a hanging guest that its
 # 10 s timeout kills, 10 s after the wait, not 10 s after the start.
 hold_lock 8
-t0=$(now)
-set +e
-GUEST_LOCK=$lock GUEST_LOCK_WAIT=60 BOOT_TIMEOUT=10 BOOT_TAG=lock \
-	bash "$WB_TOP/workbench/boot.sh" qemu hang >"$out" 2>&1
-rc=$?
-set -e
-dt=$(elapsed "$t0")
-sed 's/^/    > /' "$out"
+boot_hang 60
 [ "$rc" -ne 0 ] || fail "boot.sh returned 0 for a hung guest"
 grep -q "waiting for another guest to end before booting qemu: the test's lock holder" "$out" ||
 	fail "no message naming the guest it waits for"
@@ -40,14 +46,7 @@ holder=
 
 # 2. Held for 30 s with GUEST_LOCK_WAIT=3: fails after about 3 s, no QEMU.
 hold_lock 30
-t0=$(now)
-set +e
-GUEST_LOCK=$lock GUEST_LOCK_WAIT=3 BOOT_TIMEOUT=10 BOOT_TAG=lock \
-	bash "$WB_TOP/workbench/boot.sh" qemu hang >"$out" 2>&1
-rc=$?
-set -e
-dt=$(elapsed "$t0")
-sed 's/^/    > /' "$out"
+boot_hang 3
 [ "$rc" -ne 0 ] || fail "boot.sh returned 0 although it could not get the lock"
 grep -q "held $lock for 3s; qemu was not booted" "$out" || fail "no message for a wait that ran out"
 ! grep -q "booting qemu (mode" "$out" || fail "a guest was booted without the lock"
