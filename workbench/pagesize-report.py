@@ -33,7 +33,7 @@ NAMES = ["PAGE_SIZE", "PAGE_SHIFT", "PAGE_MASK", "PAGE_ALIGN",
          "PAGE_ALIGN_DOWN", "PAGE_ALIGNED", "offset_in_page"]
 # Headers whose job is to define the new names in terms of the old ones.
 ALIASES = {"include/asm-generic/pgsize.h"}
-SCOPE = ["arch/x86", "mm", "include/linux", "include/asm-generic", "kernel"]
+SCOPE = pagesize_classes.SCOPE
 # Where the goal is zero unclassified uses.
 GOAL = SCOPE[:4]
 SUFFIXES = (".c", ".h", ".S", ".lds")

@@ -3,8 +3,11 @@
 
 Every legacy use that no semantic patch converts is either decided by a
 rule of Documentation/mm/page-sizes.rst that no script implements yet
-("PTE, no script" or "PG, no script"), or waits for a decision listed
-there under "Undecided" ("undecided"), or sits in a file that
+("PTE, no script", "PG, no script", and the names its "Decisions" gives
+x86's hardware 4K unit and the size of a table), or needs one of the
+logic changes its "Beyond renames" lists ("logic change"), or waits for
+a decision listed there under "Still open" ("undecided"), or sits in a
+file that
 Coccinelle cannot parse ("not C"). The classes below say which, by path
 and by the text of the line; the first class that matches wins. A use
 that no class matches is unclassified.
@@ -24,18 +27,22 @@ import fnmatch
 import os
 import re
 
+# The directories the conversion is measured in (make pagesize-report) and
+# the units check runs over.
+SCOPE = ["arch/x86", "mm", "include/linux", "include/asm-generic", "kernel"]
+
 # (id, verdict, reason, path globs, line regex or None[, more
 # (path globs, line regex) alternatives])
 CLASSES = [
     ("asm-lds", "not C",
      "assembler and linker scripts; Coccinelle parses only C",
      ["*.S", "*.lds", "*.lds.h", "*.lds.S"], None),
-    ("hw-4k", "undecided",
+    ("hw-4k", "X86_HW, no script",
      "x86 hardware-defined structures and firmware and hypervisor "
      "interfaces whose unit is the architectural 4K page (KVM, Xen, "
      "Hyper-V, SEV, TDX, SGX, MTRRs, EFI, PCI, boot, real-mode, kexec and "
-     "entry code, PMU buffers): whether they say PTE_SIZE or a name of "
-     "their own for a fixed 4K is undecided. Matched by file, so some "
+     "entry code, PMU buffers): they say X86_HW_PAGE_SIZE/SHIFT (page-sizes.rst, "
+     "\"Hardware, firmware and hypervisor units\"); no script yet. Matched by file, so some "
      "of these uses are allocation sizes and need a look one by one",
      ["arch/x86/kvm/*", "arch/x86/xen/*", "arch/x86/hyperv/*", "arch/x86/coco/*",
       "arch/x86/virt/*", "arch/x86/boot/*", "arch/x86/realmode/*", "arch/x86/platform/*",
@@ -58,26 +65,26 @@ CLASSES = [
      "convention that is neither a mapping nor an allocation size",
      ["*"], r"\b(s?n?printf|scnprintf|sysfs_emit\w*)\s*\(\s*\w+\s*(\+\s*\w+\s*)?,\s*PAGE_SIZE"
      r"|sizeof\(_format\)\s*>=\s*PAGE_SIZE|\bbuf\w*\s*\+\s*PAGE_SIZE|PAGE_SIZE\s*-\s*\w*len\b"),
-    ("kdebug", "undecided",
+    ("kdebug", "logic change",
      "memory debuggers that shadow, poison or guard memory page by page "
-     "(KASAN, KMSAN, KFENCE, debug_pagealloc, page_owner): whether they "
-     "track order-0 pages or PTE-sized granules is undecided",
+     "(KASAN, KMSAN, KFENCE, debug_pagealloc, page_owner): a granule per "
+     "order-0 page or per PTE is a logic change (page-sizes.rst, \"Beyond renames\")",
      ["mm/kasan/*", "mm/kmsan/*", "mm/kfence/*", "include/linux/kasan*", "include/linux/kmsan*",
       "include/linux/kfence*", "mm/debug_page_alloc.c", "mm/page_poison.c", "mm/page_owner.c",
       "mm/debug_vm_pgtable.c", "mm/page_table_check.c", "include/linux/page_table_check.h"], None),
-    ("swap", "undecided",
+    ("swap", "logic change",
      "swap slots and swap devices: whether a slot holds an order-0 page "
-     "or a PTE's worth of memory is undecided",
+     "or a PTE's worth of memory is a logic change (\"Beyond renames\", swap slot size)",
      ["mm/swap*", "mm/page_io.c", "mm/zswap.c", "include/linux/swap*"], None),
-    ("user-copy", "undecided",
+    ("user-copy", "logic change",
      "how much user memory one page stands for when user memory is copied "
-     "or pinned page by page (copy_*_user(), GUP): undecided while one "
-     "page may be mapped by several PTEs",
+     "or pinned page by page (copy_*_user(), GUP): a logic change while one "
+     "page may be mapped by several PTEs (\"Beyond renames\")",
      ["*"], r"copy_\w*(from|to)_user|__user|\buaddr\b|\busr_\w+|user_addr|gup_flags"),
-    ("pfn-pte", "undecided",
+    ("pfn-pte", "PTE, no script",
      "frame numbers written into or read from page-table entries "
-     "(pfn_pte(), pte_pfn(), remap_pfn_range(), vmf_insert_pfn()): whether "
-     "a PTE's frame number counts PTE_SIZE or PG_SIZE units is undecided. "
+     "(pfn_pte(), pte_pfn(), remap_pfn_range(), vmf_insert_pfn()): they "
+     "count PTE_SIZE units (page-sizes.rst, \"Frame numbers\"); no script yet. "
      "Every frame number in page-table code, and elsewhere one on a line "
      "that names a page-table level",
      ["mm/memory.c", "mm/huge_memory.c", "mm/hugetlb.c", "mm/hmm.c", "mm/gup.c", "mm/pagewalk.c",
@@ -101,10 +108,10 @@ CLASSES = [
      "limit compare against mapped pages and are listed as undecided "
      "instead",
      ["*"], r"PAGE_SHIFT\s*-\s*10|10\s*-\s*PAGE_SHIFT|PAGE_SHIFT\s*-\s*20|20\s*-\s*PAGE_SHIFT"),
-    ("vm-counters", "undecided",
+    ("vm-counters", "PTE, no script",
      "per-mm counters of mapped memory in pages (total_vm, locked_vm, "
-     "data_vm, RLIMIT_MEMLOCK, overcommit): whether they count PTEs or "
-     "order-0 pages is undecided",
+     "data_vm, RLIMIT_MEMLOCK, overcommit): they count PTE_SIZE units "
+     "(page-sizes.rst, \"vm_pgoff and per-mm counters\"); no script yet",
      ["mm/*", "include/linux/*", "kernel/*"],
      r"total_vm|locked_vm|data_vm|stack_vm|exec_vm|pinned_vm|vm_stat_account|may_expand_vm"
      r"|vm_(un)?acct_memory|vm_enough_memory|mlock_future_ok|locked_pages|limit_pages|VM_ACCT"),
@@ -159,11 +166,12 @@ CLASSES = [
       "arch/x86/mm/cpu_entry_area.c", "arch/x86/mm/pti.c", "arch/x86/mm/dump_pagetables.c"],
      r"\b(addr|vaddr|next|address|paddr_next|paddr_last|paddr)\b\s*(\+?=|[&+])"),
     ("file-index", "undecided",
-     "file offsets, vm_pgoff and page-cache indices: whether a pgoff_t "
-     "counts mapping granules (the user ABI) or order-0 units",
+     "file offsets, vm_pgoff and page-cache indices: vm_pgoff counts PTE_SIZE "
+     "(page-sizes.rst, \"vm_pgoff and per-mm counters\"), the page cache index "
+     "is still open, and until a script tells them apart they share this class",
      ["mm/*", "include/linux/*", "arch/x86/*", "kernel/*"],
      r"pgoff|xa_index|->index\b|\b\w*_?index\b|i_size|loff_t|isize|\b(start|end)_byte\b|\bfpos\b|\bf_pos\b|\bppos\b"),
-    ("pte-per-page", "undecided",
+    ("pte-per-page", "logic change",
      "code that counts PTEs and pages with one number: a batch of nr PTEs "
      "maps nr pages, and page i of a folio sits at addr + i * PAGE_SIZE "
      "(folio_pte_batch(), vmap, percpu, GUP); once PG_SIZE > PTE_SIZE this "
@@ -200,9 +208,10 @@ CLASSES += [
      "zone, memblock, buddy, vmstat, memcg and dirty-limit accounting in pages", [], None),
     ("pg-slab", "PG, no script",
      "slab page sizes and folio sizes, and allocators that carve order-0 pages", [], None),
-    ("table-size", "undecided",
+    ("table-size", "table size, no script",
      "the size or alignment of a page table itself: 4K on x86 whatever PG_SIZE is, so "
-     "neither PTE_SIZE nor PG_SIZE; it needs a name of its own", [], None),
+     "neither PTE_SIZE nor PG_SIZE; it is PTE_TABLE_SIZE and friends (page-sizes.rst, "
+     "\"Page-table size\"); no script yet", [], None),
     ("buffer", "undecided",
      "a kernel buffer or structure that is a page only by convention (a page-sized "
      "array or batch, a string limit), neither a mapping nor an order-0 allocation", [], None),

@@ -1,9 +1,4 @@
 // SPDX-License-Identifier: GPL-2.0-only
-// ======================================================================
-// UNTESTED DRAFT. It has never been run through spatch (not even
-// --parse-cocci) and no hit below has been checked against spatch's output.
-// The hits it should find at ptdesc-first 0cf9d14 are in plans/units-check.md.
-// ======================================================================
 /// Report counts passed to an API that counts in the other unit: a count
 /// of order-0 pages (PG_SIZE units) where the API counts PTEs (PTE_SIZE
 /// units), and a count of PTEs where the API counts pages.
@@ -26,25 +21,31 @@
 //# and what folio_pte_batch(), swap_pte_batch(), madvise_folio_pte_batch()
 //# and folio_mlock_step() return.
 //# The APIs and the position of their count argument are the tables
-//# PTE_API and PG_API below (plans/units-check.md (a) and (b)).
+//# PTE_API and PG_API below; a function that takes struct pages and a
+//# count (set_pages_*(), set_direct_map_*_noflush(), __kernel_map_pages())
+//# counts pages, and must scale the count before it reaches set_memory.
 //#
-//# Rules, each read-only (depends on !patch) with the count starred:
-//#   pg_pte      a PG-unit count written as the count argument of a PTE API;
-//#   pg_pte_var  the same through a variable, one or two assignments back;
-//#   pte_pg      a PTE-unit count written as the count argument of a PG API;
-//#   pte_pg_var  the same through a variable;
-//#   impl_pg     the body of a struct-page API (it counts pages) passes its
-//#               count to a PTE API without scaling it by PTES_PER_PG;
-//#   impl_pte    the body of a PTE-count function passes its nr parameter
-//#               to a PG API;
-//#   cmp         a PTE batch length compared with folio_nr_pages().
+//# Rules, each read-only (depends on !patch) with the count starred; the
+//# first word of each message names the kind of hit:
+//#   pg_pte, pg_pte_var   pg_to_pte: a PG-unit count is the count argument
+//#                        of a PTE API, directly or through a variable
+//#                        assigned one or two statements before;
+//#   pte_pg, pte_pg_var   pte_to_pg: a PTE-unit count is the count
+//#                        argument of a PG API;
+//#   impl_pg              page_api_body: a struct-page API hands its count
+//#                        to a PTE API without scaling it by PTES_PER_PG;
+//#   impl_pte             pte_body: a function whose nr counts PTEs hands
+//#                        it to a PG API;
+//#   cmp                  batch_cmp: a PTE batch length compared with
+//#                        folio_nr_pages().
 //# Not found: literal counts (set_memory_ro(page_address, 1)), mixed frame
 //# arithmetic (folio_pfn() + folio_nr_pages() - pte_pfn()), and counts
 //# that reach the API through a struct field or a function pointer.
 //
 // Confidence: Moderate (a name-based unit guess; every hit needs a reader)
 // Copyright: (C) 2026 The ptdesc-first authors.
-// Comments: Report only. Run on arch/x86, mm, include/linux and kernel.
+// Comments: Report only; no patch mode. Documentation/mm/page-sizes.rst,
+// "Units check", lists what it reports at the head of the series.
 // Options: --include-headers --smpl-spacing --max-width 200
 
 virtual patch
@@ -60,11 +61,11 @@ virtual report
 @@
 import re
 
-msg_pg_pte = "PG-unit count passed where PTEs are counted (scale by PTES_PER_PG, or count PTEs)"
-msg_pte_pg = "PTE-unit count passed where pages are counted"
-msg_impl_pg = "struct-page API passes its page count on as a PTE count: multiply by PTES_PER_PG"
-msg_impl_pte = "PTE count passed on where pages are counted"
-msg_cmp = "PTE batch length compared with folio_nr_pages()"
+msg_pg_pte = "pg_to_pte: a count of pages passed where PTEs are counted (scale by PTES_PER_PG, or count PTEs)"
+msg_pte_pg = "pte_to_pg: a count of PTEs passed where pages are counted"
+msg_impl_pg = "page_api_body: a struct-page API passes its page count on as a PTE count (multiply by PTES_PER_PG)"
+msg_impl_pte = "pte_body: a function that counts PTEs passes its count on where pages are counted"
+msg_cmp = "batch_cmp: a PTE batch length compared with folio_nr_pages()"
 seen = set()
 
 
@@ -111,7 +112,7 @@ PG_API = {
 	"free_pages": 2, "split_page": 2, "folio_alloc": 2, "alloc_pages_node": 3,
 	"mod_zone_page_state": 3, "__mod_zone_page_state": 3,
 	"mod_node_page_state": 3, "__mod_node_page_state": 3,
-	"mod_lruvec_page_state": 3, "__mod_lruvec_page_state": 3,
+	"mod_lruvec_page_state": 3,
 	"mod_lruvec_state": 3, "__mod_lruvec_state": 3, "mod_lruvec_kmem_state": 3,
 	"lruvec_stat_mod_folio": 3, "__lruvec_stat_mod_folio": 3,
 	"node_stat_mod_folio": 3,
@@ -239,13 +240,16 @@ position p;
 |
   T1 V1 = G;
   ... when != V1 = E1
+      when any
   V = V1;
 |
   V1 = G;
   ... when != V1 = E1
+      when any
   V = V1;
 )
   ... when != V = E2
+      when any
 (
   f2(A1,
 * V@p
@@ -305,6 +309,7 @@ position p;
   V = G;
 )
   ... when != V = E2
+      when any
 (
   g1(
 * V@p
@@ -373,6 +378,7 @@ position p;
   V = B;
 )
   ... when != V = E2
+      when any
 (
 * V@p < folio_nr_pages(F)
 |
@@ -454,79 +460,3 @@ emit(True, msg_cmp, p)
 p << cmp.p;
 @@
 emit(False, msg_cmp, p)
-
-// =====================================================================
-// SELF-TEST (idea; not written yet). workbench/tests/units-check.sh
-// writes the C file below to a temporary directory and runs
-//
-//   spatch --sp-file units_check.cocci -D report --very-quiet \
-//	--no-show-diff --include-headers t.c
-//
-// and the same with -D org and -D context. Pass when the reported lines
-// (report: "t.c:LINE:..."; org: one TODO per line; context: the starred
-// "-" lines) are exactly the lines marked HIT, each with the message of
-// the kind named in its comment, and nothing is reported on a "clean"
-// line. A second part runs -D report on arch/x86, mm, include/linux and
-// kernel and compares file:function:callee keys with
-// workbench/units-check.known (each with its reason from
-// plans/units-check.md); a key that is not listed fails the test.
-//
-// ---- t.c -------------------------------------------------------------
-// /* Units-check self-test: one hit of each kind, and a clean twin. */
-// void t_pg_to_pte(struct page *page, struct folio *folio, unsigned int order,
-// 		 size_t size, struct mm_struct *mm, unsigned long addr,
-// 		 pte_t *ptep, pte_t pte)
-// {
-// 	unsigned long va = (unsigned long)page_address(page);
-// 	long nr = folio_nr_pages(folio);
-//
-// 	set_memory_decrypted(va, 1 << order);		/* HIT pg_pte */
-// 	set_ptes(mm, addr, ptep, pte, nr);		/* HIT pg_pte_var */
-// 	set_memory_decrypted(va, PTES_PER_PG << order);	/* clean */
-// 	set_memory_encrypted(va, DIV_ROUND_UP(size, PTE_SIZE));	/* clean */
-// 	__free_pages(page, order);			/* clean */
-// }
-//
-// void t_pte_to_pg(struct pglist_data *pgdat, unsigned long len,
-// 		 struct folio *folio, struct page *page,
-// 		 struct vm_area_struct *vma, unsigned long addr,
-// 		 pte_t *ptep, pte_t pte, int max_nr)
-// {
-// 	int nr = folio_pte_batch(folio, addr, ptep, pte, max_nr, 0,
-// 				 NULL, NULL, NULL);
-//
-// 	mod_node_page_state(pgdat, NR_KERNEL_MISC_RECLAIMABLE,
-// 			    len >> PTE_SHIFT);		/* HIT pte_pg */
-// 	folio_remove_rmap_ptes(folio, page, nr, vma);	/* HIT pte_pg_var */
-// 	if (nr < folio_nr_pages(folio))			/* HIT cmp */
-// 		return;
-// 	mod_node_page_state(pgdat, NR_KERNEL_MISC_RECLAIMABLE,
-// 			    PFN_UP(len));		/* clean */
-// 	clear_full_ptes(vma->vm_mm, addr, ptep, nr, 0);	/* clean */
-// }
-//
-// int set_pages_ro(struct page *page, int numpages)
-// {
-// 	unsigned long addr = (unsigned long)page_address(page);
-//
-// 	return set_memory_ro(addr, numpages);		/* HIT impl_pg */
-// }
-//
-// int set_pages_rw(struct page *page, int numpages)
-// {
-// 	unsigned long addr = (unsigned long)page_address(page);
-//
-// 	return set_memory_rw(addr, numpages * PTES_PER_PG);	/* clean */
-// }
-//
-// void set_pte_range(struct vm_fault *vmf, struct folio *folio,
-// 		   struct page *page, unsigned int nr, unsigned long addr)
-// {
-// 	folio_add_file_rmap_ptes(folio, page, nr, vmf->vma);	/* HIT impl_pte */
-// 	set_ptes(vmf->vma->vm_mm, addr, vmf->pte, vmf->orig_pte, nr);	/* clean */
-// }
-// ---- end of t.c ------------------------------------------------------
-//
-// Expected: 7 HIT lines, one per rule; the count argument of the
-// multi-line mod_node_page_state() call is on its second line, so the HIT
-// mark goes there. The test also checks that MODE=patch prints nothing.
