@@ -6,7 +6,7 @@ W := workbench
 export LINUX_SRC
 
 .PHONY: all help deps prepare apply build initramfs boot shell summary \
-	export regen noop pagesize-report ptdesc-audit check check-all efi clean distclean \
+	export regen noop pagesize-report units-check ptdesc-audit check check-all efi clean distclean \
 	selftests-build selftests selftests-base selftests-baseline faultinject lockdep kunit kasan bench repro
 
 all: ## deps, base, series, build, boot in QEMU, summary
@@ -86,6 +86,9 @@ noop: apply ## prove the mechanical commits change no generated code
 
 pagesize-report: apply ## remaining PAGE_SIZE/SHIFT/MASK uses, base vs series
 	@$(W)/pagesize-report.sh
+
+units-check: apply ## counts passed in the wrong unit (pages vs PTEs), with the self-test
+	@$(W)/units-check.sh
 
 ptdesc-audit: apply ## page-table metadata still reached through struct page
 	@python3 $(W)/ptdesc-audit.py --tree $(or $(LINUX_SRC),build/linux) --rev ptdesc-first

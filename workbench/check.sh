@@ -159,6 +159,7 @@ run_test rst bash "$T/rst.sh"
 run_test export-stable t_export_stable
 run_test ptdesc-audit bash "$T/ptdesc-audit.sh"
 run_test pagesize-classes bash "$T/pagesize-classes.sh"
+run_test units-check bash "$W/units-check.sh"
 run_test cocci-modes/0020-on bash "$T/cocci-modes.sh" '^00[2-9]'
 wait "$lane_pid" || true
 cat "$lane"
