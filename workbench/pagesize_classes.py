@@ -165,6 +165,20 @@ CLASSES = [
      ["arch/x86/mm/init*.c", "arch/x86/mm/kasan_init_64.c", "arch/x86/mm/ident_map.c",
       "arch/x86/mm/cpu_entry_area.c", "arch/x86/mm/pti.c", "arch/x86/mm/dump_pagetables.c"],
      r"\b(addr|vaddr|next|address|paddr_next|paddr_last|paddr)\b\s*(\+?=|[&+])"),
+    ("stack-order", "logic change",
+     "a stack size written as PAGE_SIZE << an order (THREAD_SIZE, EXCEPTION_STKSZ, "
+     "IRQ_STACK_SIZE, SCS_SIZE): a byte size of a stack that is vmapped or mapped PTE "
+     "by PTE, not an allocation order; pg_order.cocci leaves it (page-sizes.rst, "
+     "\"Beyond renames\", stack sizes)",
+     ["arch/x86/include/asm/page_*_types.h", "include/linux/scs.h"],
+     r"PAGE_SIZE\s*<<\s*\w*(STACK|THREAD_SIZE|SCS)\w*_ORDER"),
+    ("order-unproven", "PG, no script",
+     "PAGE_SIZE << an order that pg_order.cocci cannot prove reaches the page "
+     "allocator: a function's parameter, a field such as an hstate's order, a "
+     "loop variable. The rule says PG_SIZE once the order is followed to its "
+     "allocation, which the script does only within one function",
+     ["mm/*", "include/linux/*", "kernel/*", "arch/x86/*"],
+     r"PAGE_SIZE\)?\s*<<\s*\(?[\w>.-]*order\b"),
     ("file-index", "undecided",
      "file offsets, vm_pgoff and page-cache indices: vm_pgoff counts PTE_SIZE "
      "(page-sizes.rst, \"vm_pgoff and per-mm counters\"), the page cache index "

@@ -29,6 +29,8 @@ samples = [
     ("include/linux/highmem.h", "VM_BUG_ON(offset + len > PAGE_SIZE);", "in-page-offset"),
     ("arch/x86/mm/init_64.c", "next = (addr + PAGE_SIZE) & PAGE_MASK;", "x86-walk"),
     ("mm/filemap.c", "pgoff_t index = start_byte >> PAGE_SHIFT;", "file-index"),
+    ("arch/x86/include/asm/page_64_types.h", "#define THREAD_SIZE  (PAGE_SIZE << THREAD_SIZE_ORDER)", "stack-order"),
+    ("mm/mempool.c", "__check_element(pool, addr, PAGE_SIZE << order);", "order-unproven"),
     ("mm/memory.c", "addr += nr * PAGE_SIZE;", "pte-per-page"),
     ("mm/zsmalloc.c", "if (off + class->size <= PAGE_SIZE)", "zpool"),
     ("mm/sparse.c", "memmap_pages_add(DIV_ROUND_UP(nr_pages * sizeof(struct page), PAGE_SIZE));", "memmap-size"),
