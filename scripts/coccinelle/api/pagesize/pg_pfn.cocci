@@ -59,17 +59,126 @@ def emit(org, *ps):
 def is_pfn(e):
 	return re.search(r"pfn", e, re.I) is not None
 
-@r@
+# PTE frame numbers (page-sizes.rst, "Frame numbers") count PTE_SIZE
+# units, not PG_SIZE: a frame that the same function hands to or takes
+# from one of these is not converted here.
+PTE_FRAME_API = {"pfn_pte", "pfn_pmd", "pfn_pud", "remap_pfn_range",
+		 "io_remap_pfn_range", "vmf_insert_pfn", "vmf_insert_pfn_prot",
+		 "vmf_insert_mixed", "vmf_insert_mixed_mkwrite", "vmap_pfn",
+		 "follow_pfnmap_start", "track_pfn_remap", "track_pfn_insert",
+		 "vm_iomap_memory"}
+PTE_FRAME_GET = ("pte_pfn", "pmd_pfn", "pud_pfn", "swp_offset_pfn")
+GET_RE = re.compile(r"\b(" + "|".join(PTE_FRAME_GET) + r")\s*\(")
+# (file, function, identifier) of every frame that meets a PTE API.
+pte_frames = set()
+# (file, line, column) of every kvm_pfn_t shifted (a KVM host frame).
+kvm_frames = set()
+
+
+def pte_frame(p, *es):
+	fn = p[0].current_element
+	if fn in PTE_FRAME_API:
+		return True
+	for e in es:
+		s = str(e)
+		if GET_RE.search(s):
+			return True
+		for ident in re.findall(r"[A-Za-z_]\w*", s):
+			if (p[0].file, fn, ident) in pte_frames:
+				return True
+	return False
+
+// Identifiers that reach a PTE-frame API, or come from a PTE entry.
+@pa@
+identifier api = {pfn_pte, pfn_pmd, pfn_pud, remap_pfn_range,
+	io_remap_pfn_range, vmf_insert_pfn, vmf_insert_pfn_prot,
+	vmf_insert_mixed, vmf_insert_mixed_mkwrite, vmap_pfn,
+	follow_pfnmap_start, track_pfn_remap, track_pfn_insert};
+identifier V;
+position p;
+@@
+  api(..., <+... V@p ...+>, ...)
+
+@script:python@
+V << pa.V;
+p << pa.p;
+@@
+pte_frames.add((p[0].file, p[0].current_element, V))
+
+@pg1@
+identifier get = {pte_pfn, pmd_pfn, pud_pfn, swp_offset_pfn};
+identifier V;
+expression list es;
+position p;
+@@
+  V@p = get(es)
+
+@pg2@
+identifier get = {pte_pfn, pmd_pfn, pud_pfn, swp_offset_pfn};
+identifier V;
+type T;
+expression list es;
+position p;
+@@
+  T V@p = get(es);
+
+@script:python@
+V << pg1.V;
+p << pg1.p;
+@@
+pte_frames.add((p[0].file, p[0].current_element, V))
+
+@script:python@
+V << pg2.V;
+p << pg2.p;
+@@
+pte_frames.add((p[0].file, p[0].current_element, V))
+
+// KVM host frames (kvm_pfn_t) are PTE frames too.
+@kv@
+typedef kvm_pfn_t;
+kvm_pfn_t K;
+type T;
+position p;
+@@
+(
+  (T)K << PAGE_SHIFT@p
+|
+  K << PAGE_SHIFT@p
+)
+
+@script:python@
+p << kv.p;
+@@
+kvm_frames.add((p[0].file, p[0].line, p[0].column))
+
+@r1@
 expression P : script:python () { is_pfn(P) };
+position p;
+@@
+  P << PAGE_SHIFT@p
+
+@script:python@
+P << r1.P;
+p << r1.p;
+@@
+if pte_frame(p, P) or (p[0].file, p[0].line, p[0].column) in kvm_frames:
+	cocci.include_match(False)
+
+@r2@
 expression X : script:python () { is_pfn(X) };
 expression E;
 position p;
 @@
-(
-  P << PAGE_SHIFT@p
-|
   X = E >> PAGE_SHIFT@p
-)
+
+@script:python@
+X << r2.X;
+E << r2.E;
+p << r2.p;
+@@
+if pte_frame(p, X, E):
+	cocci.include_match(False)
 
 @rf@
 identifier fn : script:python () { is_pfn(fn) };
@@ -83,14 +192,21 @@ position p;
   ...>
   }
 
+@script:python@
+E << rf.E;
+p << rf.p;
+@@
+if pte_frame(p, E):
+	cocci.include_match(False)
+
 @depends on patch@
-position p1 = {r.p, rf.p};
+position p1 = {r1.p, r2.p, rf.p};
 @@
 - PAGE_SHIFT@p1
 + PG_SHIFT
 
 @c depends on !patch@
-position p1 = {r.p, rf.p};
+position p1 = {r1.p, r2.p, rf.p};
 @@
 * PAGE_SHIFT@p1
 
