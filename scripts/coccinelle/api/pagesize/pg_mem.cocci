@@ -12,11 +12,19 @@
 //# either as the call itself (possibly cast) or as a variable assigned
 //# from it and not assigned again before the use.
 //#
+//# The call must be one that works on the bytes it is given and nothing
+//# else: memcpy(), memmove(), memcmp(), memset(), memchr_inv(),
+//# copy_mc_to_kernel(), xxhash(), crc32c(), clflush_cache_range(), the
+//# KMSAN and KASAN (un)poisoning calls, mempool's element checks and
+//# xdr_set_scratch_buffer(). A size handed to anything else may have to
+//# match an allocation made elsewhere (pcpu_fc_free() frees what
+//# pcpu_fc_alloc() took from memblock, not a buddy page), so it is left.
+//#
 //# Not matched: an address with an offset added (page_address(page) +
-//# off), which is part of a page, and calls whose name contains "user"
-//# (copy_from_user() and friends): their other side is user memory, and
-//# how much of it a page stands for once PG_SIZE > PTE_SIZE is a
-//# decision this rule does not make.
+//# off), which is part of a page, and copies to or from user memory
+//# (copy_from_user() and friends, not in the list): their other side is
+//# user memory, and how much of it a page stands for once PG_SIZE >
+//# PTE_SIZE is a decision this rule does not make.
 //
 // Confidence: High
 // Copyright: (C) 2026 The ptdesc-first authors.
@@ -51,7 +59,11 @@ def emit(org, *ps):
 // The address is the call itself.
 @direct depends on patch@
 identifier mapf = {page_address, lowmem_page_address, kmap, kmap_atomic, kmap_local_page};
-identifier f !~ "user";
+identifier f = {memcpy, memmove, memcmp, memset, memchr_inv, copy_mc_to_kernel,
+	xxhash, crc32c, clflush_cache_range, kmsan_unpoison_memory,
+	kmsan_check_memory, kmsan_internal_unpoison_memory, kasan_unpoison,
+	kasan_poison, __check_element, __poison_element,
+	xdr_set_scratch_buffer};
 expression P;
 type T;
 @@
@@ -81,7 +93,11 @@ type T;
 
 @r1 depends on !patch@
 identifier mapf = {page_address, lowmem_page_address, kmap, kmap_atomic, kmap_local_page};
-identifier f !~ "user";
+identifier f = {memcpy, memmove, memcmp, memset, memchr_inv, copy_mc_to_kernel,
+	xxhash, crc32c, clflush_cache_range, kmsan_unpoison_memory,
+	kmsan_check_memory, kmsan_internal_unpoison_memory, kasan_unpoison,
+	kasan_poison, __check_element, __poison_element,
+	xdr_set_scratch_buffer};
 expression P;
 type T;
 position pos;
@@ -112,7 +128,11 @@ position pos;
 // the use.
 @var depends on patch@
 identifier mapf = {page_address, lowmem_page_address, kmap, kmap_atomic, kmap_local_page};
-identifier f !~ "user";
+identifier f = {memcpy, memmove, memcmp, memset, memchr_inv, copy_mc_to_kernel,
+	xxhash, crc32c, clflush_cache_range, kmsan_unpoison_memory,
+	kmsan_check_memory, kmsan_internal_unpoison_memory, kasan_unpoison,
+	kasan_poison, __check_element, __poison_element,
+	xdr_set_scratch_buffer};
 expression P, E;
 idexpression x;
 type T;
@@ -138,7 +158,11 @@ type T;
 
 @r2 depends on !patch@
 identifier mapf = {page_address, lowmem_page_address, kmap, kmap_atomic, kmap_local_page};
-identifier f !~ "user";
+identifier f = {memcpy, memmove, memcmp, memset, memchr_inv, copy_mc_to_kernel,
+	xxhash, crc32c, clflush_cache_range, kmsan_unpoison_memory,
+	kmsan_check_memory, kmsan_internal_unpoison_memory, kasan_unpoison,
+	kasan_poison, __check_element, __poison_element,
+	xdr_set_scratch_buffer};
 expression P, E;
 idexpression x;
 type T;
