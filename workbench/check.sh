@@ -105,6 +105,14 @@ t_noop() { need apply && NOOP_RUNS=1 bash "$W/noop.sh"; }
 t_noop_rest() { need apply && NOOP_RUNS=2- bash "$W/noop.sh"; }
 t_noop_defconfig() { need apply && NOOP_BASECONFIG=defconfig NOOP_CONFIG=$WB_TOP/configs/werror.config bash "$W/noop.sh"; }
 t_noop_option_off() { need apply && NOOP_CLAIM=option-off bash "$W/noop.sh"; }
+# The last run (the conversions of part 1 that come after part 3) with
+# the subsystems its commits convert but the QEMU config leaves out
+# (KVM, SGX, SEV, perf, uprobes, BPF, resctrl, kexec, HMM) compiled in.
+t_noop_wide() {
+	need apply
+	NOOP_RUNS=last NOOP_TAG=wide NOOP_CONFIG="$WB_TOP/configs/qemu.config $WB_TOP/configs/noop-wide.config" \
+		bash "$W/noop.sh"
+}
 t_noop_xen() {
 	need apply
 	NOOP_TAG=xen-pv NOOP_CONFIG="$WB_TOP/configs/xen-pv.config $WB_TOP/configs/xen-pv-noop.config" \
@@ -223,6 +231,7 @@ if [ "$ALL" -eq 1 ]; then
 	run_test all/every-commit bash "$T/every-commit.sh"
 	run_test all/noop-defconfig t_noop_defconfig
 	run_test all/noop-xen-pv t_noop_xen
+	run_test all/noop-wide t_noop_wide
 	run_test all/noop-option-off t_noop_option_off
 	rm -f "$BUILD/selftests-qemu-slow.rows" "$BUILD/selftests-base-qemu-base.rows"
 	run_test all/selftests-slow t_selftests_slow

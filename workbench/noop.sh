@@ -77,13 +77,15 @@ else
 	[ "${#runs[@]}" -gt 0 ] || die "the series has no commit that claims to change no code${NOOP_CLAIM:+ ($NOOP_CLAIM)}"
 	note "no-op runs in the series: ${#runs[@]}; commits that change behaviour on purpose: ${#behaviour[@]}"
 	for b in "${behaviour[@]}"; do note "    not compared: $b"; done
-	# NOOP_RUNS=N or N- (1-based): prove only run N, or runs N to the
-	# last. make check proves the first run, check-all the rest.
+	# NOOP_RUNS=N, N- or last (1-based): prove only run N, runs N to the
+	# last, or the last run. make check proves the first run, check-all
+	# the rest (and the last one again with configs/noop-wide.config).
 	if [ -n "${NOOP_RUNS:-}" ]; then
 		case "$NOOP_RUNS" in
 		[1-9]) first=$NOOP_RUNS last=$NOOP_RUNS ;;
 		[1-9]-) first=${NOOP_RUNS%-} last=${#runs[@]} ;;
-		*) die "NOOP_RUNS takes N or N- (got '$NOOP_RUNS')" ;;
+		last) first=${#runs[@]} last=${#runs[@]} ;;
+		*) die "NOOP_RUNS takes N, N- or last (got '$NOOP_RUNS')" ;;
 		esac
 		[ "$first" -le "${#runs[@]}" ] || die "NOOP_RUNS=$NOOP_RUNS: the series has ${#runs[@]} no-op runs"
 		for i in "${!runs[@]}"; do

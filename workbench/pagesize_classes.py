@@ -42,7 +42,8 @@ CLASSES = [
      "interfaces whose unit is the architectural 4K page (KVM, Xen, "
      "Hyper-V, SEV, TDX, SGX, MTRRs, EFI, PCI, boot, real-mode, kexec and "
      "entry code, PMU buffers): they say X86_HW_PAGE_SIZE/SHIFT (page-sizes.rst, "
-     "\"Hardware, firmware and hypervisor units\"); no script yet. Matched by file, so some "
+     "\"Hardware, firmware and hypervisor units\"); x86_hw_gfn.cocci converts KVM's values typed "
+     "gfn_t, gpa_t and gva_t, no script the rest yet. Matched by file, so some "
      "of these uses are allocation sizes and need a look one by one",
      ["arch/x86/kvm/*", "arch/x86/xen/*", "arch/x86/hyperv/*", "arch/x86/coco/*",
       "arch/x86/virt/*", "arch/x86/boot/*", "arch/x86/realmode/*", "arch/x86/platform/*",
@@ -84,7 +85,9 @@ CLASSES = [
     ("pfn-pte", "PTE, no script",
      "frame numbers written into or read from page-table entries "
      "(pfn_pte(), pte_pfn(), remap_pfn_range(), vmf_insert_pfn()): they "
-     "count PTE_SIZE units (page-sizes.rst, \"Frame numbers\"); no script yet. "
+     "count PTE_SIZE units (page-sizes.rst, \"Frame numbers\"). pte_pfn.cocci converts the "
+     "frames it can prove; these are the rest: a variable the same function also uses as a "
+     "struct page frame, or a frame whose way into an entry the script does not follow. "
      "Every frame number in page-table code, and elsewhere one on a line "
      "that names a page-table level",
      ["mm/memory.c", "mm/huge_memory.c", "mm/hugetlb.c", "mm/hmm.c", "mm/gup.c", "mm/pagewalk.c",
@@ -111,7 +114,9 @@ CLASSES = [
     ("vm-counters", "PTE, no script",
      "per-mm counters of mapped memory in pages (total_vm, locked_vm, "
      "data_vm, RLIMIT_MEMLOCK, overcommit): they count PTE_SIZE units "
-     "(page-sizes.rst, \"vm_pgoff and per-mm counters\"); no script yet",
+     "(page-sizes.rst, \"vm_pgoff and per-mm counters\"). pte_vm_counters.cocci converts "
+     "the shifts into and out of the counters, their rlimits and the overcommit charges; "
+     "these are the rest (local limits it does not follow, shmem's VM_ACCT, KSM's profit)",
      ["mm/*", "include/linux/*", "kernel/*"],
      r"total_vm|locked_vm|data_vm|stack_vm|exec_vm|pinned_vm|vm_stat_account|may_expand_vm"
      r"|vm_(un)?acct_memory|vm_enough_memory|mlock_future_ok|locked_pages|limit_pages|VM_ACCT"),

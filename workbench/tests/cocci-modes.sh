@@ -132,8 +132,11 @@ for mode in modes:
 sys.exit(bad)
 EOF
 
-bad=0 n=0
+# The series' commits in order: patch k is commit k.
+mapfile -t commits < <(kgit rev-list --reverse "$BASE_REF..refs/heads/$SERIES_BRANCH")
+bad=0 n=0 k=0
 while IFS= read -r p; do
+	k=$((k + 1))
 	mapfile -t cmds < <(regen_cmds "$p" | { grep "^spatch " || true; })
 	[ ${#cmds[@]} -gt 0 ] || continue
 	name=$(basename "$p" .patch)
@@ -200,6 +203,27 @@ while IFS= read -r p; do
 		files+=("$f")
 	done < <(awk '/^diff --git / { f = $3; sub(/^a\//, "", f) }
 		      /^index / { split($2, h, /\.\./); print f, h[1] }' "$p")
+	# Coccinelle reads the headers a file includes with quotes, next to
+	# it, for the types of its declarations (a rule may match by C type),
+	# so they come along, as at the patch's parent, two levels deep. A
+	# header the patch does not change has no match (patch mode ran over
+	# its whole folder), so it adds nothing to what the modes report.
+	parent=${commits[$((k - 1))]}^
+	todo=("${files[@]}")
+	for _ in 1 2; do
+		next=()
+		for f in "${todo[@]}"; do
+			for inc in $(sed -nE 's/^#[[:space:]]*include[[:space:]]+"([^"]+)".*/\1/p' "$t/tree/$f"); do
+				h=$(realpath -m --relative-to=. "$(dirname "$f")/$inc")
+				[ -e "$t/tree/$h" ] && continue
+				kgit cat-file -e "$parent:$h" 2>/dev/null || continue
+				mkdir -p "$t/tree/$(dirname "$h")"
+				kgit cat-file blob "$parent:$h" >"$t/tree/$h"
+				next+=("$h")
+			done
+		done
+		todo=("${next[@]}")
+	done
 
 	# The command with its mode, its files and our copy of the script.
 	# The tree holds only the patch's files: a command that names a
@@ -222,9 +246,12 @@ while IFS= read -r p; do
 
 	# The same through make coccicheck, in all four modes, on the same
 	# files (M= the scratch tree); its paths are made relative again.
+	# J=1: one spatch process, as above. With several, a header that a
+	# .c file includes with quotes is matched in more than one process,
+	# and a script's one-report-per-line bookkeeping lives in each.
 	mkdir -p "$t/cc"
 	for mode in patch context report org; do
-		make -s -C "$KTREE" coccicheck MODE=$mode COCCI="${argv[1]}" M="$t/tree" \
+		make -s -C "$KTREE" coccicheck MODE=$mode COCCI="${argv[1]}" M="$t/tree" J=1 \
 			SPFLAGS="${params[*]}" >"$t/cc/$mode.raw" 2>&1 ||
 			{ echo "FAIL $mode make coccicheck failed  $name"; bad=1; }
 		sed -e "s|a$t/tree/|a/|g" -e "s|b$t/tree/|b/|g" -e "s|$t/tree/||g" \
