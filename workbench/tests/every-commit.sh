@@ -13,6 +13,9 @@
 # recorded is not built again; EVERY_COMMIT_REBUILD=1 builds everything.
 # EVERY_COMMIT_BUDGET=SECONDS stops (and fails) once that much time has
 # gone, so that a partial run still records what it built.
+# EVERY_COMMIT_RANGE=A-B (patch numbers, 1-based) builds only patches A
+# to B; the others count as not built, so the run fails unless each of
+# them is in the ledger already.
 . "$(dirname "$0")/../lib.sh"
 
 ledger=${EVERY_COMMIT_LEDGER:-$WB_TOP/workbench/every-commit.ok}
@@ -33,12 +36,20 @@ recorded_ok() {
 wt=$BUILD/every
 [ -d "$wt" ] || add_worktree "$wt" "$BASE_REF"
 bad=0 built=0 known=0 left=0 t_start=$(now)
+n=0
 for c in $(kgit rev-list --reverse "$BASE_REF..refs/heads/$SERIES_BRANCH"); do
+	n=$((n + 1))
 	subj=$(kgit log -1 --format='%h %s' "$c")
 	key=$(key_of "$c")
 	if recorded_ok "$key"; then
 		printf 'ok    (built before, same source)  %s\n' "$subj"
 		known=$((known + 1))
+		continue
+	fi
+	if [ -n "$EVERY_COMMIT_RANGE" ] &&
+		{ [ "$n" -lt "${EVERY_COMMIT_RANGE%-*}" ] || [ "$n" -gt "${EVERY_COMMIT_RANGE#*-}" ]; }; then
+		printf 'NOT BUILT (outside EVERY_COMMIT_RANGE)  %s\n' "$subj"
+		left=$((left + 1))
 		continue
 	fi
 	if [ -n "$EVERY_COMMIT_BUDGET" ] &&
