@@ -43,7 +43,7 @@ CLASSES = [
      "Hyper-V, SEV, TDX, SGX, MTRRs, EFI, PCI, boot, real-mode, kexec and "
      "entry code, PMU buffers): they say X86_HW_PAGE_SIZE/SHIFT (page-sizes.rst, "
      "\"Hardware, firmware and hypervisor units\"); x86_hw_gfn.cocci converts KVM's values typed "
-     "gfn_t, gpa_t and gva_t, no script the rest yet. Matched by file, so some "
+     "gfn_t, gpa_t and gva_t; no script converts the rest yet. Matched by file, so some "
      "of these uses are allocation sizes and need a look one by one",
      ["arch/x86/kvm/*", "arch/x86/xen/*", "arch/x86/hyperv/*", "arch/x86/coco/*",
       "arch/x86/virt/*", "arch/x86/boot/*", "arch/x86/realmode/*", "arch/x86/platform/*",

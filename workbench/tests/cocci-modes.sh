@@ -14,8 +14,9 @@
 #  - its command (the script's parameters, its options, our copy of the
 #    script) is rerun on the version of the C files that the patch
 #    changes as they are at the patch's parent (the preimage blobs named
-#    by its "index" lines; the kernel tree holds them after 'make apply'),
-#    once with -D context, and with -D report and -D org plus
+#    by its "index" lines; the kernel tree holds them after 'make apply',
+#    with the headers they include with quotes, for rules that match by
+#    C type), once with -D context, and with -D report and -D org plus
 #    --no-show-diff, as scripts/coccicheck does:
 #      context stars exactly the lines the patch removes (its "-" lines)
 #              and prints no report;

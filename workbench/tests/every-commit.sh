@@ -36,6 +36,8 @@ recorded_ok() {
 wt=$BUILD/every
 [ -d "$wt" ] || add_worktree "$wt" "$BASE_REF"
 bad=0 built=0 known=0 left=0 t_start=$(now)
+[ -z "$EVERY_COMMIT_RANGE" ] || [[ $EVERY_COMMIT_RANGE =~ ^[0-9]+-[0-9]+$ ]] ||
+	die "EVERY_COMMIT_RANGE takes A-B, two patch numbers (got '$EVERY_COMMIT_RANGE')"
 n=0
 for c in $(kgit rev-list --reverse "$BASE_REF..refs/heads/$SERIES_BRANCH"); do
 	n=$((n + 1))
