@@ -37,13 +37,20 @@ CLASSES = [
     ("asm-lds", "not C",
      "assembler and linker scripts; Coccinelle parses only C",
      ["*.S", "*.lds", "*.lds.h", "*.lds.S"], None),
+    ("mtrr-pfn", "logic change",
+     "MTRR cleanup and trimming: MTRR ranges, in 4K units, compared with and turned into "
+     "the kernel's page frame numbers (max_pfn, e820, memblock); once the units differ "
+     "that is a logic change (page-sizes.rst, \"Hardware, firmware and hypervisor "
+     "units\"); x86_hw_mtrr.cocci converts the MTRR bases and sizes of the other files",
+     ["arch/x86/kernel/cpu/mtrr/cleanup.c"], None),
     ("hw-4k", "X86_HW, no script",
      "x86 hardware-defined structures and firmware and hypervisor "
      "interfaces whose unit is the architectural 4K page (KVM, Xen, "
      "Hyper-V, SEV, TDX, SGX, MTRRs, EFI, PCI, boot, real-mode, kexec and "
      "entry code, PMU buffers): they say X86_HW_PAGE_SIZE/SHIFT (page-sizes.rst, "
      "\"Hardware, firmware and hypervisor units\"); x86_hw_gfn.cocci converts KVM's values typed "
-     "gfn_t, gpa_t and gva_t; no script converts the rest yet. Matched by file, so some "
+     "gfn_t, gpa_t and gva_t, and x86_hw_mtrr.cocci MTRR bases and sizes; no script converts "
+     "the rest yet. Matched by file, so some "
      "of these uses are allocation sizes and need a look one by one",
      ["arch/x86/kvm/*", "arch/x86/xen/*", "arch/x86/hyperv/*", "arch/x86/coco/*",
       "arch/x86/virt/*", "arch/x86/boot/*", "arch/x86/realmode/*", "arch/x86/platform/*",
@@ -230,7 +237,17 @@ CLASSES += [
     ("table-size", "table size, no script",
      "the size or alignment of a page table itself: 4K on x86 whatever PG_SIZE is, so "
      "neither PTE_SIZE nor PG_SIZE; it is PTE_TABLE_SIZE and friends (page-sizes.rst, "
-     "\"Page-table size\"); no script yet", [], None),
+     "\"Page-table size\"). table_size.cocci converts what names its level by the type of "
+     "an entry; these do not (a bit of the PTI PGD pointer, the PGD, an aligned array, a "
+     "PMD table reached through a pte_t pointer)", [], None),
+    ("table-pages", "logic change",
+     "page tables allocated as pages before or outside pagetable_alloc(): x86's boot "
+     "allocators that hand out pages for tables of any level (alloc_low_pages() and its "
+     "pgt_buf, spp_getpage()), and KASAN shadow and vmemmap tables allocated by size and "
+     "installed with pXd_populate(), which hot-remove frees a page at a time: allocating "
+     "and freeing them by table is a logic change (page-sizes.rst, \"Beyond renames\", "
+     "early page-table allocators)",
+     [], None),
     ("buffer", "undecided",
      "a kernel buffer or structure that is a page only by convention (a page-sized "
      "array or batch, a string limit), neither a mapping nor an order-0 allocation", [], None),
