@@ -17,6 +17,8 @@ from pagesize_classes import CLASSES, classify
 samples = [
     ("arch/x86/kernel/vmlinux.lds.S", ". = ALIGN(PAGE_SIZE);", "asm-lds"),
     ("arch/x86/kvm/mmu/mmu.c", "gfn_t gfn = gpa >> PAGE_SHIFT;", "hw-4k"),
+    ("arch/x86/kernel/cpu/mtrr/cleanup.c", "range_state[reg].base_pfn = basek >> (PAGE_SHIFT - 10);", "mtrr-pfn"),
+    ("arch/x86/kernel/cpu/mtrr/generic.c", "tmp = (u64)mask_hi << 32 | (mask_lo & PAGE_MASK);", "hw-4k"),
     ("drivers/x.c", "return snprintf(buf, PAGE_SIZE, \"%d\\n\", x);", "sysfs-buf"),
     ("mm/kfence/core.c", "addr += PAGE_SIZE;", "kdebug"),
     ("mm/swapfile.c", "nr = size >> PAGE_SHIFT;", "swap"),
