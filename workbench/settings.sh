@@ -23,11 +23,13 @@
 : "${CHECK_ONLY:=}"	#: make check-all: run only these tests (comma-separated) and the steps they need
 : "${EVERY_COMMIT_REBUILD:=}"	#: non-empty: check-all builds every commit again, ignoring workbench/every-commit.ok
 : "${EVERY_COMMIT_BUDGET:=}"	#: seconds after which check-all's every-commit build stops (and fails), keeping what it recorded
+: "${EVERY_COMMIT_RANGE:=}"	#: A-B (patch numbers): check-all's every-commit builds only patches A to B, and fails while others are not built
 # Benchmarks.
 : "${BENCH_ROUNDS:=5}"	#: rounds of make bench (at least 5 for a figure; each round boots each of the four bench kernels once, in rotating order)
 : "${BENCH_REPS:=15}"	#: repetitions of every case in one bench boot (the guest reports their median)
 : "${BENCH_TIMEOUT:=900}"	#: seconds one bench guest may run
 : "${BENCH_ICOUNT=0}"	#: make bench: guests run with QEMU '-icount shift=BENCH_ICOUNT,sleep=off', so guest time counts instructions (spread under 1 %); empty: the host's clock (spread 3-50 %; see README)
 export LINUX_SRC LINUX_BASE JOBS WB_NO_CCACHE CCACHE_MAXSIZE WB_NO_INSTALL BOOT_TIMEOUT BOOT_APPEND \
-	ST_TIMEOUT GUEST_LOCK GUEST_LOCK_WAIT CATS CHECK_ONLY EVERY_COMMIT_REBUILD EVERY_COMMIT_BUDGET BENCH_ROUNDS BENCH_REPS \
+	ST_TIMEOUT GUEST_LOCK GUEST_LOCK_WAIT CATS CHECK_ONLY EVERY_COMMIT_REBUILD EVERY_COMMIT_BUDGET EVERY_COMMIT_RANGE \
+	BENCH_ROUNDS BENCH_REPS \
 	BENCH_TIMEOUT BENCH_ICOUNT
