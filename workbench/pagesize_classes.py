@@ -129,7 +129,9 @@ CLASSES = [
      r"|vm_(un)?acct_memory|vm_enough_memory|mlock_future_ok|locked_pages|limit_pages|VM_ACCT"),
     ("memcg-charge", "PG, no script",
      "memcg and page_counter charges, counted in order-0 pages (zone and "
-     "buddy accounting); no semantic patch converts them yet",
+     "buddy accounting); pg_acct.cocci converts a counter read facing a "
+     "conversion, these reach one through a local, the object stock or "
+     "PAGE_COUNTER_MAX",
      ["mm/memcontrol*", "mm/hugetlb_cgroup.c", "mm/page_counter.c", "include/linux/memcontrol.h",
       "include/linux/page_counter.h"],
      r"page_counter|nr_bytes|nr_pages|stock|objcg|memcg|MEMCG|peak|value|pages\b"),
@@ -152,16 +154,12 @@ CLASSES = [
      ["mm/sparse*.c", "mm/page_ext.c", "mm/mm_init.c", "mm/bootmem_info.c", "arch/x86/mm/kaslr.c"],
      r"sizeof\s*\(\s*struct page\s*\)|memmap_\w*pages_add|PAGES_PER_SECTION|mem_section_usage_size"
      r"|sizeof\(struct pglist_data\)|\bmapsize\b|vmemmap_size"),
-    ("byte-stat", "PG, no script",
-     "vmstat items kept in bytes (the NR_*_B slab counters) turned into "
-     "counts of order-0 pages; no semantic patch converts them yet",
-     ["mm/vmstat.c", "include/linux/vmstat.h", "mm/workingset.c", "mm/memcontrol.c"],
-     r"\bdelta\b|_B\)"),
     ("order-shift", "PG, no script",
      "an allocation order made from a shift or a shift made from an order "
      "(PMD_SHIFT - PAGE_SHIFT, order + PAGE_SHIFT): orders count order-0 "
-     "pages (the rule for alloc_pages() and get_order()); no semantic patch "
-     "converts them yet",
+     "pages (the rule for alloc_pages() and get_order()); pg_hstate.cocci "
+     "converts hstate and folio orders, these are orders known by name only "
+     "(HPAGE_PMD_ORDER, PMD_ORDER, HUGETLB_PAGE_ORDER)",
      # Not an address turned into an index, nor init.c's mapping step.
      ["*"], r"^(?!.*\b(addr|pos|step_size)\b).*(\b[A-Z]\w*_SHIFT\s*-\s*PAGE_SHIFT\b|\bilog2\(\w+\)\s*-\s*PAGE_SHIFT"
      r"|\w*order\w*\s*\+\s*PAGE_SHIFT|PAGE_SHIFT\s*\+\s*\w*(order|ORDER)\w*)"),
@@ -186,9 +184,10 @@ CLASSES = [
      r"PAGE_SIZE\s*<<\s*\w*(STACK|THREAD_SIZE|SCS)\w*_ORDER"),
     ("order-unproven", "PG, no script",
      "PAGE_SIZE << an order that pg_order.cocci cannot prove reaches the page "
-     "allocator: a function's parameter, a field such as an hstate's order, a "
-     "loop variable. The rule says PG_SIZE once the order is followed to its "
-     "allocation, which the script does only within one function",
+     "allocator: a function's parameter, a loop variable (hstate and folio "
+     "orders are pg_hstate.cocci's). The rule says PG_SIZE once the order is "
+     "followed to its allocation, which the script does only within one "
+     "function",
      ["mm/*", "include/linux/*", "kernel/*", "arch/x86/*"],
      r"PAGE_SIZE\)?\s*<<\s*\(?[\w>.-]*order\b"),
     ("file-index", "undecided",
@@ -231,7 +230,9 @@ CLASSES += [
      "describes, clear_page() and copy_page()", [], None),
     ("pg-memmap", "PG, no script", "memmap and pfn/page or pfn/physical-address conversion", [], None),
     ("pg-acct", "PG, no script",
-     "zone, memblock, buddy, vmstat, memcg and dirty-limit accounting in pages", [], None),
+     "zone, memblock, buddy, vmstat, memcg and dirty-limit accounting in pages "
+     "that pg_acct.cocci does not reach (a count in a local, inside min(), a "
+     "limit's write side)", [], None),
     ("pg-slab", "PG, no script",
      "slab page sizes and folio sizes, and allocators that carve order-0 pages", [], None),
     ("table-size", "table size, no script",

@@ -36,7 +36,6 @@ samples = [
     ("mm/memory.c", "addr += nr * PAGE_SIZE;", "pte-per-page"),
     ("mm/zsmalloc.c", "if (off + class->size <= PAGE_SIZE)", "zpool"),
     ("mm/sparse.c", "memmap_pages_add(DIV_ROUND_UP(nr_pages * sizeof(struct page), PAGE_SIZE));", "memmap-size"),
-    ("mm/vmstat.c", "delta >>= PAGE_SHIFT;", "byte-stat"),
     ("include/linux/pgtable.h", "#define PMD_ORDER	(PMD_SHIFT - PAGE_SHIFT)", "order-shift"),
     ("mm/example.c", "*ilx += (addr - vma->vm_start) >> (PAGE_SHIFT + order);", None),
     ("include/asm-generic/fixmap.h", "#define __fix_to_virt(x)	(FIXADDR_TOP - ((x) << PAGE_SHIFT))", "fixmap-slot"),

@@ -8,9 +8,9 @@
 # objects below are built, so each variant takes a minute or two. The
 # 32-bit builds also compile the files only 32-bit kernels build that
 # the page-size conversions touch (init_32.c, numa_32.c, physaddr.c,
-# machine_kexec_32.c, the AMD K6, Centaur and Cyrix MTRR drivers), and
-# every variant the users of the page-table sizes (PXX_TABLE_SIZE), whose
-# folded levels differ.
+# machine_kexec_32.c, the AMD K6, Centaur and Cyrix MTRR drivers, and the
+# K6 setup of cpu/amd.c), and every variant the users of the page-table
+# sizes (PXX_TABLE_SIZE), whose folded levels differ.
 . "$(dirname "$0")/../lib.sh"
 
 core="arch/x86/mm/pat/set_memory.o arch/x86/mm/pgtable.o arch/x86/mm/init.o mm/pgtable-generic.o mm/memory.o"
@@ -18,6 +18,7 @@ core+=" mm/percpu.o arch/x86/mm/ioremap.o"
 x86_32="arch/x86/mm/init_32.o arch/x86/kernel/machine_kexec_32.o arch/x86/kernel/cpu/mtrr/amd.o"
 x86_32+=" arch/x86/kernel/cpu/mtrr/centaur.o arch/x86/kernel/cpu/mtrr/cyrix.o"
 x86_32+=" arch/x86/kernel/cpu/mtrr/generic.o arch/x86/kernel/cpu/mtrr/if.o arch/x86/mm/numa_32.o arch/x86/mm/physaddr.o"
+x86_32+=" arch/x86/kernel/cpu/amd.o"
 bad=0
 run() { # NAME ARCH OBJECTS FRAGMENT
 	local t0
