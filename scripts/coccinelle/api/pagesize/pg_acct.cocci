@@ -24,16 +24,18 @@
 //# page_counter that holds a number of pages (max, min, low, high,
 //# watermark, local_watermark, emin, elow; known by type, so the file
 //# must see struct page_counter), possibly cast to one of the integer
-//# types CAST lists, wrapped in READ_ONCE() or parenthesized; or one such
-//# read multiplied or divided by integer literals ((totalram_pages() * 2)
-//# / 5); or such reads added to or subtracted from each other. A field
-//# must not sit inside the arguments of a call. A vmstat read counts only
-//# when its item is one of ITEM below: the LRU lists, the other counts of
-//# folios' pages, free pages, slab and the items of memcg. Page-table
-//# items (whose unit is a decision of its own: page-sizes.rst, "Beyond
-//# renames"), kB items and the items that count events or xarray nodes
-//# are not in ITEM. Of the byte items (NR_SLAB_*_B, MEMCG_ZSWAP_B,
-//# MEMCG_PERCPU_B), memcg and lruvec reads return bytes.
+//# types CAST lists, wrapped in READ_ONCE() or parenthesized; or one
+//# such read multiplied or divided by integer literals
+//# ((totalram_pages() * 2) / 5); or such reads added to or subtracted
+//# from each other. A field must not sit inside the arguments of a
+//# call. A vmstat read counts only when its item is one of ITEM below:
+//# the LRU lists, the other counts of folios' pages, free pages, slab,
+//# memcg's kmem, swap and vmalloc pages and its percpu and zswap
+//# bytes. Page-table items (whose unit is a decision of its own:
+//# page-sizes.rst, "Beyond renames"), kB items and the items that
+//# count events or xarray nodes are not in ITEM. Of the byte items
+//# (NR_SLAB_*_B, MEMCG_ZSWAP_B, MEMCG_PERCPU_B), memcg and lruvec reads
+//# return bytes.
 //#
 //# Where X scales E it is one of: * PAGE_SIZE or * (PAGE_SIZE >> 10)
 //# and << PAGE_SHIFT or << (PAGE_SHIFT - 10), pages to bytes or kB;
@@ -45,10 +47,10 @@
 //# Y / PAGE_SIZE, DIV_ROUND_UP{,_ULL}(Y, PAGE_SIZE)), where Y is a name,
 //# a field, or a parenthesized sum, difference or product of names,
 //# fields and sizeof(), with no literal (which could round by 4K), no
-//# call (a macro could hide a unit), no PAGE_*, PFN or PTRS_PER_* and no
-//# page_counter field; or a literal size N << (M - PAGE_SHIFT) with
-//# M >= 16. Every PAGE_SHIFT and PAGE_SIZE in X is converted. The checks
-//# read the text of E and X.
+//# call (a macro could hide a unit), no PAGE_*, PTE_*, PFN, PTRS_PER_*
+//# or SZ_* and no page_counter field; or a literal size
+//# N << (M - PAGE_SHIFT) with M >= 16. Every PAGE_SHIFT and PAGE_SIZE in
+//# X is converted. The checks read the text of E and X.
 //#
 //# The node counters keep the byte items in pages: where the whole body
 //# of "if (vmstat_item_in_bytes(item))" is VM_WARN_ON_ONCE(d & (PAGE_SIZE
@@ -130,7 +132,7 @@ BYTE_ITEM = re.compile(r"\b(NR_SLAB_(UN)?RECLAIMABLE_B|MEMCG_ZSWAP_B|MEMCG_PERCP
 FIELD = re.compile(r"[\w\[\]]+(\s*(->|\.)\s*[\w\[\]]+)*\s*(->|\.)\s*(%s)\b" % "|".join(FIELDS))
 CALL = re.compile(r"\b(%s)\s*\(" % "|".join(COUNTERS + ITEMS))
 TO_PAGES = re.compile(r"^(?P<y>.*?)\s*(>>\s*PAGE_SHIFT|/\s*PAGE_SIZE)$")
-FOREIGN = re.compile(r"\b(PAGE_\w+|PFN_\w+|PHYS_PFN|PTRS_PER_\w+)\b")
+FOREIGN = re.compile(r"\b(PAGE_\w+|PTE_\w+|PFN_\w+|PHYS_PFN|PTRS_PER_\w+|SZ_\w+)\b")
 
 # (file, line, column) of every read of a struct page_counter field.
 fields = set()
@@ -257,7 +259,8 @@ def operand(y):
 	if not (y.startswith("(") and close(y, 0) == len(y) - 1):
 		return False
 	y = re.sub(r"\bsizeof\s*\(\s*[\w\s\*]+\)", " S ", y[1:-1])
-	return re.match(r"^[\w\s\[\]\->.+*()-]*$", y) is not None and \
+	y = re.sub(r"\s*->\s*", ".", y)
+	return re.match(r"^[\w\s\[\].+*()-]*$", y) is not None and \
 		not re.search(r"\b\d", y) and not re.search(r"\w\s*\(", y)
 
 

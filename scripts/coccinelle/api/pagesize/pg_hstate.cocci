@@ -24,11 +24,12 @@
 //# hugetlb_add_hstate(order) and hugetlb_cma_reserve(order) take the
 //# order of the hstate to create or reserve for, so an argument written
 //# as a shift less PAGE_SHIFT, where the shift is a _SHIFT constant or
-//# ilog2() of a size (PUD_SHIFT - PAGE_SHIFT, ilog2(size) - PAGE_SHIFT),
+//# one ilog2() of a size (PUD_SHIFT - PAGE_SHIFT, ilog2(size) - PAGE_SHIFT),
 //# is converted. So is PAGE_SIZE << order in their own bodies, where
 //# order is the parameter: only in a file where every definition of the
-//# function names its parameter the same, and none assigns to it in any
-//# form, takes its address or declares another variable of its name.
+//# function takes one parameter and names it the same, and none assigns
+//# to it in any form, takes its address, hands it on its own to a call
+//# (a macro could write it) or declares another variable of its name.
 //#
 //# Not matched: the orders that only name themselves (HPAGE_PMD_ORDER,
 //# PMD_ORDER, HUGETLB_PAGE_ORDER defined from shifts), which a name does
@@ -69,7 +70,7 @@ changed = set()
 def is_shift(e):
 	"""Whether e is a shift: a _SHIFT constant or ilog2() of a size."""
 	e = " ".join(str(e).split())
-	return re.match(r"^([A-Z][A-Z0-9_]*_SHIFT|ilog2 ?\(.*\))$", e) is not None
+	return re.match(r"^([A-Z][A-Z0-9_]*_SHIFT|ilog2 ?\([^()]*\))$", e) is not None
 
 
 def pos(q):
@@ -137,11 +138,12 @@ pf << par.pf;
 @@
 params.setdefault((pf[0].file, str(fn)), set()).add(str(o))
 
-// A definition that changes its parameter, takes its address or
-// declares another variable of that name.
+// A definition that changes its parameter, takes its address, hands it
+// to a call on its own (a macro such as swap() or do_div() may write it)
+// or declares another variable of that name.
 @asg@
 identifier fn = {hugetlb_add_hstate, hugetlb_cma_reserve};
-identifier o;
+identifier o, f;
 type T;
 expression E;
 position pf;
@@ -179,6 +181,8 @@ fn@pf(T o) { <+...
   --o
 |
   &o
+|
+  f(..., o, ...)
 )
 ...+> }
 

@@ -33,8 +33,9 @@
 //#		a leaf entry maps a naturally aligned region whose first
 //#		byte is its first page's
 //#
-//# In folio_page(), off must not name a PAGE_*, PFN or SZ_* macro nor a
-//# literal other than 0 and 1, which could round by 4K (the test reads
+//# In folio_page(), off must not name a PAGE_*, PTE_*, PTRS_PER_*, PFN or
+//# SZ_* macro nor a number other than 0 and 1, decimal or hexadecimal,
+//# which could round by 4K (the test reads
 //# the text of off, so a macro that hides PAGE_SIZE is not seen). Only
 //# the step is converted: what remains of off inside the page
 //# (off % PAGE_SIZE, offset_in_page(off)) is the same offset only until
@@ -71,17 +72,22 @@ import re
 
 msg = "page index of a byte offset into a folio, bvec, scatterlist or leaf: use PG_SHIFT or PG_SIZE"
 seen = set()
-MIXED = re.compile(r"(\bPAGE_\w+|\bPFN_\w+|\bPHYS_PFN|\boffset_in_page|_PAGE_\w*)\b")
+MIXED = re.compile(r"(\bPAGE_\w+|\bPTE_\w+|\bPTRS_PER_\w+|\bPFN_\w+|\bPHYS_PFN|\bSZ_\w+"
+		   r"|\boffset_in_page|_PAGE_\w*)\b")
 # (file, line, column) of every step's PAGE_SHIFT or PAGE_SIZE.
 conv = set()
 
 
 def plain(x):
-	"""Whether x names no PAGE_*, PFN or SZ_* macro and no literal but
-	0 and 1 (a literal could round by 4K)."""
+	"""Whether x names no PAGE_*, PTE_*, PTRS_PER_*, PFN or SZ_* macro and
+	no number but 0 and 1 (a number could round by 4K)."""
 	x = str(x)
-	return not MIXED.search(x) and not re.search(r"\bSZ_\w+", x) and \
-		not re.search(r"\b(\d{2,}|[2-9])", x)
+	if MIXED.search(x):
+		return False
+	for n in re.findall(r"\b(0[xX][0-9a-fA-F]+|\d+)[uUlL]*\b", x):
+		if int(n, 0) not in (0, 1):
+			return False
+	return True
 
 
 def pos(q):
