@@ -49,8 +49,9 @@ CLASSES = [
      "Hyper-V, SEV, TDX, SGX, MTRRs, EFI, PCI, boot, real-mode, kexec and "
      "entry code, PMU buffers): they say X86_HW_PAGE_SIZE/SHIFT (page-sizes.rst, "
      "\"Hardware, firmware and hypervisor units\"); x86_hw_gfn.cocci converts KVM's values typed "
-     "gfn_t, gpa_t and gva_t, and x86_hw_mtrr.cocci MTRR bases and sizes; no script converts "
-     "the rest yet. Matched by file, so some "
+     "gfn_t, gpa_t and gva_t, x86_hw_mtrr.cocci MTRR bases and sizes, and pg_frame.cocci "
+     "the struct page frames among them; no script converts the rest yet. Matched by file, "
+     "so some "
      "of these uses are allocation sizes and need a look one by one",
      ["arch/x86/kvm/*", "arch/x86/xen/*", "arch/x86/hyperv/*", "arch/x86/coco/*",
       "arch/x86/virt/*", "arch/x86/boot/*", "arch/x86/realmode/*", "arch/x86/platform/*",
@@ -107,8 +108,9 @@ CLASSES = [
      [(["*"], r"(?=.*(pfn|PFN|\b__pa\b)).*(pte|pmd|pud|p4d|pgd|PTRS_PER|paravirt|vmap)")]),
     ("pfn", "PG, no script",
      "memmap and pfn/page conversion: a frame number turned into a "
-     "physical address or back (PFNs count order-0 pages); no semantic "
-     "patch turns these into PFN_PHYS()/PHYS_PFN() or PG_SHIFT yet. "
+     "physical address or back (PFNs count order-0 pages); pg_pfn.cocci "
+     "converts those named pfn in core code and pg_frame.cocci those that "
+     "meet a struct page lookup or page_to_pfn(); these are the rest. "
      "Lines that also name a page-table level, PTRS_PER_*, vmap or "
      "paravirt are pfn-pte's: there the frame may be a PTE's",
      ["*"], r"pfn|PFN|\b__pa\b|\b__va\b|phys"),
