@@ -8,7 +8,8 @@ x86's hardware 4K unit and the size of a table), or needs one of the
 logic changes its "Beyond renames" lists ("logic change"), or waits for
 a decision listed there under "Still open" ("undecided"), or sits in a
 file that
-Coccinelle cannot parse ("not C"). The classes below say which, by path
+Coccinelle cannot parse ("not C"), or in a file that Kconfig builds only
+where PTE_SIZE == PG_SIZE, so that PAGE_* stays valid there ("4K only"). The classes below say which, by path
 and by the text of the line; the first class that matches wins. A use
 that no class matches is unclassified.
 
@@ -31,6 +32,12 @@ import re
 # the units check runs over.
 SCOPE = ["arch/x86", "mm", "include/linux", "include/asm-generic", "kernel"]
 
+# Built only for Xen PV guests, by arch/x86/xen/Makefile (checked against
+# it by workbench/tests/pagesize-classes.sh).
+XEN_PV_FILES = ["arch/x86/xen/" + f for f in (
+    "setup.c", "apic.c", "pmu.c", "suspend_pv.c", "p2m.c", "enlighten_pv.c", "mmu_pv.c",
+    "irq.c", "multicalls.c", "xen-asm.S", "smp_pv.c")]
+
 # (id, verdict, reason, path globs, line regex or None[, more
 # (path globs, line regex) alternatives])
 CLASSES = [
@@ -43,13 +50,21 @@ CLASSES = [
      "that is a logic change (page-sizes.rst, \"Hardware, firmware and hypervisor "
      "units\"); x86_hw_mtrr.cocci converts the MTRR bases and sizes of the other files",
      ["arch/x86/kernel/cpu/mtrr/cleanup.c"], None),
+    ("xen-pv", "4K only",
+     "files built only for Xen PV guests (obj-$(CONFIG_XEN_PV) and obj-$(CONFIG_XEN_PV_SMP) "
+     "of arch/x86/xen/Makefile): XEN_PV depends on PAGE_SIZE_4KB, because a PV guest's pfn "
+     "indexes its physical-to-machine map of 4K machine frames; there PTE_SIZE == PG_SIZE == "
+     "XEN_PAGE_SIZE and PAGE_* stays valid (page-sizes.rst, \"Hardware, firmware and "
+     "hypervisor units\")",
+     XEN_PV_FILES, None),
     ("hw-4k", "X86_HW, no script",
      "x86 hardware-defined structures and firmware and hypervisor "
      "interfaces whose unit is the architectural 4K page (KVM, Xen, "
      "Hyper-V, SEV, TDX, SGX, MTRRs, EFI, PCI, boot, real-mode, kexec and "
      "entry code, PMU buffers): they say X86_HW_PAGE_SIZE/SHIFT (page-sizes.rst, "
      "\"Hardware, firmware and hypervisor units\"); x86_hw_gfn.cocci converts KVM's values typed "
-     "gfn_t, gpa_t and gva_t, x86_hw_mtrr.cocci MTRR bases and sizes, and pg_frame.cocci "
+     "gfn_t, gpa_t and gva_t, x86_hw_gfn_arg.cocci those that KVM's interfaces type, "
+     "x86_hw_mtrr.cocci MTRR bases and sizes, and pg_frame.cocci "
      "the struct page frames among them; no script converts the rest yet. Matched by file, "
      "so some "
      "of these uses are allocation sizes and need a look one by one",
@@ -139,8 +154,9 @@ CLASSES = [
      r"page_counter|nr_bytes|nr_pages|stock|objcg|memcg|MEMCG|peak|value|pages\b"),
     ("in-page-offset", "PG, no script",
      "an offset and length inside the memory of one struct page, in the "
-     "helpers that copy to and from pages, bvecs and scatterlists; no "
-     "semantic patch converts them yet",
+     "helpers that copy to and from pages, bvecs and scatterlists; pg_kmap.cocci "
+     "converts the bounds and offsets whose page the next statement maps or sets; "
+     "these are the rest",
      ["include/linux/highmem*.h", "include/linux/bvec.h", "include/linux/iov_iter.h",
       "include/linux/scatterlist.h", "include/linux/skbuff.h", "mm/highmem.c"], None),
     ("zpool", "PG, no script",

@@ -17,6 +17,8 @@ from pagesize_classes import CLASSES, classify
 samples = [
     ("arch/x86/kernel/vmlinux.lds.S", ". = ALIGN(PAGE_SIZE);", "asm-lds"),
     ("arch/x86/kvm/mmu/mmu.c", "gfn_t gfn = gpa >> PAGE_SHIFT;", "hw-4k"),
+    ("arch/x86/xen/mmu_pv.c", "pfn = addr >> PAGE_SHIFT;", "xen-pv"),
+    ("arch/x86/xen/mmu_hvm.c", "pfn = addr >> PAGE_SHIFT;", "hw-4k"),
     ("arch/x86/kernel/cpu/mtrr/cleanup.c", "range_state[reg].base_pfn = basek >> (PAGE_SHIFT - 10);", "mtrr-pfn"),
     ("arch/x86/kernel/cpu/mtrr/generic.c", "tmp = (u64)mask_hi << 32 | (mask_lo & PAGE_MASK);", "hw-4k"),
     ("drivers/x.c", "return snprintf(buf, PAGE_SIZE, \"%d\\n\", x);", "sysfs-buf"),
@@ -73,6 +75,38 @@ if missing:
     ok = False
 if ok:
     print(f"ok: {len(CLASSES)} classes, each matches its sample; {sum(s[2] is None for s in samples)} plain lines stay unclassified")
+sys.exit(0 if ok else 1)
+PY
+
+# xen-pv claims what arch/x86/xen/Makefile builds only for PV guests, and
+# holds only while Kconfig keeps PV guests at 4K order-0 pages.
+python3 - "$WB_TOP/workbench" "$KTREE" "refs/heads/$SERIES_BRANCH" <<'PY' || bad=1
+import re, subprocess, sys
+sys.path.insert(0, sys.argv[1])
+from pagesize_classes import XEN_PV_FILES
+tree, rev = sys.argv[2], sys.argv[3]
+def show(path):
+    return subprocess.run(["git", "-C", tree, "show", f"{rev}:{path}"], capture_output=True,
+                          text=True, check=True).stdout
+mk = show("arch/x86/xen/Makefile")
+built = {"arch/x86/xen/" + o[:-2] + ext
+         for o in re.findall(r"^obj-\$\(CONFIG_XEN_PV(?:_SMP)?\)\s*\+=\s*(\S+\.o)\s*$", mk, re.M)
+         for ext in (".c", ".S")
+         if subprocess.run(["git", "-C", tree, "cat-file", "-e", f"{rev}:arch/x86/xen/{o[:-2]}{ext}"],
+                           capture_output=True).returncode == 0}
+ok = True
+if built != set(XEN_PV_FILES):
+    print("FAILED: xen-pv files differ from arch/x86/xen/Makefile's PV objects:",
+          "missing", sorted(built - set(XEN_PV_FILES)), "extra", sorted(set(XEN_PV_FILES) - built))
+    ok = False
+kc = show("arch/x86/xen/Kconfig")
+pv = re.search(r"^config XEN_PV\n(.*?)(?=^config )", kc, re.M | re.S)
+if not pv or not re.search(r"^\s*depends on PAGE_SIZE_4KB\s*$", pv.group(1), re.M):
+    print("FAILED: XEN_PV no longer depends on PAGE_SIZE_4KB: the xen-pv class does not hold")
+    ok = False
+if ok:
+    print(f"ok: xen-pv claims the {len(built)} files arch/x86/xen/Makefile builds only for PV "
+          "guests, and XEN_PV depends on PAGE_SIZE_4KB")
 sys.exit(0 if ok else 1)
 PY
 
