@@ -7,11 +7,11 @@ rule of Documentation/mm/page-sizes.rst that no script implements yet
 x86's hardware 4K unit and the size of a table), or needs one of the
 logic changes its "Beyond renames" lists ("logic change"), or waits for
 a decision listed there under "Still open" ("undecided"), or sits in a
-file that
-Coccinelle cannot parse ("not C"), or in a file that Kconfig builds only
-where PTE_SIZE == PG_SIZE, so that PAGE_* stays valid there ("4K only"). The classes below say which, by path
-and by the text of the line; the first class that matches wins. A use
-that no class matches is unclassified.
+file that Coccinelle cannot parse ("not C"), or in a file that Kconfig
+builds only where PTE_SIZE == PG_SIZE, so that PAGE_* stays valid there
+("4K only"). The classes below say which, by path and by the text of
+the line; the first class that matches wins. A use that no class
+matches is unclassified.
 
 These are review aids, not proofs: a class is a pattern, and
 `make pagesize-report` writes every use with its class to
