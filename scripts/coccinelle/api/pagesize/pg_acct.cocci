@@ -310,6 +310,14 @@ def inside(p):
 	return any(q.file == f and start >= (l, c) and end <= (le, ce)
 		   for (f, l, c, le, ce) in spans)
 
+// spatch reads only the files that have the tokens every rule needs
+// (its grep query). The rules that need no fixed token depend on this
+// one, so that a file without what this script changes is skipped
+// before it is parsed.
+@has_tokens@
+@@
+\(PAGE_SHIFT\|PAGE_SIZE\)
+
 @pcf@
 struct page_counter *c;
 struct page_counter d;
@@ -327,7 +335,7 @@ pf << pcf.pf;
 @@
 fields.add((pf[0].file, int(pf[0].line), int(pf[0].column)))
 
-@b1@
+@b1 depends on has_tokens@
 binary operator bop = {<<, >>, *, /, <, >, <=, >=, ==, !=, -, +};
 expression E, X;
 position pe, px;
@@ -344,7 +352,7 @@ bop << b1.bop;
 span(pe, px, E, X, bop)
 
 // X on the left: only a product or a comparison, sum or difference.
-@b2@
+@b2 depends on has_tokens@
 binary operator bop = {*, <, >, <=, >=, ==, !=, -, +};
 expression E, X;
 position pe, px;

@@ -106,6 +106,14 @@ def ok(q):
 	k = pos(q)
 	return k in conv and k not in hold and (k[0], conv[k]) not in own
 
+// spatch reads only the files that have the tokens every rule needs
+// (its grep query). The rules that need no fixed token depend on this
+// one, so that a file without what this script changes is skipped
+// before it is parsed.
+@has_tokens@
+@@
+PAGE_SHIFT
+
 // Generic APIs that look up the one struct page, node, section or RAM
 // state that their first argument, a struct page frame number, names.
 @r@
@@ -157,7 +165,7 @@ fn << ro.api;
 @@
 conv[pos(ps)] = fn
 
-@d@
+@d depends on has_tokens@
 identifier api;
 position p;
 @@

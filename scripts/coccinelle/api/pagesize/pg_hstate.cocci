@@ -87,6 +87,14 @@ def emit(org, *ps):
 				else:
 					coccilib.report.print_report(q, msg)
 
+// spatch reads only the files that have the tokens every rule needs
+// (its grep query). The rules that need no fixed token depend on this
+// one, so that a file without what this script changes is skipped
+// before it is parsed.
+@has_tokens@
+@@
+\(PAGE_SHIFT\|PAGE_SIZE\)
+
 @ord@
 struct hstate *h;
 struct hstate s;
@@ -123,7 +131,7 @@ p << arg.p;
 conv.add(pos(p))
 
 // The order parameter of each definition of the two functions.
-@par@
+@par depends on has_tokens@
 identifier fn = {hugetlb_add_hstate, hugetlb_cma_reserve};
 identifier o;
 type T;
@@ -141,7 +149,7 @@ params.setdefault((pf[0].file, str(fn)), set()).add(str(o))
 // A definition that changes its parameter, takes its address, hands it
 // to a call on its own (a macro such as swap() or do_div() may write it)
 // or declares another variable of that name.
-@asg@
+@asg depends on has_tokens@
 identifier fn = {hugetlb_add_hstate, hugetlb_cma_reserve};
 identifier o, f;
 type T;
@@ -192,7 +200,7 @@ pf << asg.pf;
 @@
 changed.add((pf[0].file, str(fn)))
 
-@decl@
+@decl depends on has_tokens@
 identifier fn = {hugetlb_add_hstate, hugetlb_cma_reserve};
 identifier o;
 type T, T2;
@@ -206,7 +214,7 @@ pf << decl.pf;
 @@
 changed.add((pf[0].file, str(fn)))
 
-@decl2@
+@decl2 depends on has_tokens@
 identifier fn = {hugetlb_add_hstate, hugetlb_cma_reserve};
 identifier o;
 type T, T2;

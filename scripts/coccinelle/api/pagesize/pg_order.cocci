@@ -76,8 +76,16 @@ def emit(org, p):
 			else:
 				coccilib.report.print_report(q, msg)
 
+// spatch reads only the files that have the tokens every rule needs
+// (its grep query). The rules that need no fixed token depend on this
+// one, so that a file without what this script changes is skipped
+// before it is parsed.
+@has_tokens@
+@@
+PAGE_SIZE
+
 // The orders that reach the allocator, per function.
-@ao@
+@ao depends on has_tokens@
 identifier alloc_fn = {alloc_pages, alloc_pages_noprof, __get_free_pages,
 	get_free_pages_noprof, __free_pages, free_pages, folio_alloc,
 	folio_alloc_noprof, __folio_alloc, __folio_alloc_noprof,
@@ -103,14 +111,14 @@ if ALLOC_ORDER_ARG[alloc_fn] == int(n) + 1:
 	alloc_orders.add((p[0].file, p[0].current_element, O))
 
 // An order assigned from an allocator-order getter in the same function.
-@go1@
+@go1 depends on has_tokens@
 identifier V, g;
 expression list es;
 position p;
 @@
   V@p = g(es)
 
-@go2@
+@go2 depends on has_tokens@
 identifier V, g;
 type T;
 expression list es;

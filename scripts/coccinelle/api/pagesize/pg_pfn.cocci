@@ -88,8 +88,16 @@ def pte_frame(p, *es):
 				return True
 	return False
 
+// spatch reads only the files that have the tokens every rule needs
+// (its grep query). The rules that need no fixed token depend on this
+// one, so that a file without what this script changes is skipped
+// before it is parsed.
+@has_tokens@
+@@
+PAGE_SHIFT
+
 // Identifiers that reach a PTE-frame API, or come from a PTE entry.
-@pa@
+@pa depends on has_tokens@
 identifier api = {pfn_pte, pfn_pmd, pfn_pud, remap_pfn_range,
 	io_remap_pfn_range, vmf_insert_pfn, vmf_insert_pfn_prot,
 	vmf_insert_mixed, vmf_insert_mixed_mkwrite, vmap_pfn,
@@ -105,7 +113,7 @@ p << pa.p;
 @@
 pte_frames.add((p[0].file, p[0].current_element, V))
 
-@pg1@
+@pg1 depends on has_tokens@
 identifier get = {pte_pfn, pmd_pfn, pud_pfn, swp_offset_pfn};
 identifier V;
 expression list es;
@@ -113,7 +121,7 @@ position p;
 @@
   V@p = get(es)
 
-@pg2@
+@pg2 depends on has_tokens@
 identifier get = {pte_pfn, pmd_pfn, pud_pfn, swp_offset_pfn};
 identifier V;
 type T;
@@ -180,7 +188,7 @@ p << r2.p;
 if pte_frame(p, X, E):
 	cocci.include_match(False)
 
-@rf@
+@rf depends on has_tokens@
 identifier fn : script:python () { is_pfn(fn) };
 expression E;
 position p;

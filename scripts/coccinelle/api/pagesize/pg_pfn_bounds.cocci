@@ -125,8 +125,16 @@ def inside(p):
 	return any(q.file == f and start >= (l, c) and end <= (le, ce)
 		   for (f, l, c, le, ce) in spans)
 
+// spatch reads only the files that have the tokens every rule needs
+// (its grep query). The rules that need no fixed token depend on this
+// one, so that a file without what this script changes is skipped
+// before it is parsed.
+@has_tokens@
+@@
+\(PAGE_SHIFT\|PAGE_SIZE\)
+
 // Functions in which a bound's name is a parameter or a local variable.
-@sh1@
+@sh1 depends on has_tokens@
 identifier f, b =~ "^(max_pfn|max_low_pfn|min_low_pfn|max_possible_pfn|highstart_pfn|highend_pfn)$";
 type T;
 @@
@@ -137,7 +145,7 @@ f << sh1.f;
 @@
 shadowed.add(str(f))
 
-@sh2@
+@sh2 depends on has_tokens@
 identifier f, b =~ "^(max_pfn|max_low_pfn|min_low_pfn|max_possible_pfn|highstart_pfn|highend_pfn)$";
 type T;
 @@
@@ -151,7 +159,7 @@ f << sh2.f;
 @@
 shadowed.add(str(f))
 
-@b1@
+@b1 depends on has_tokens@
 binary operator bop = {<<, >>, *, /, <, >, <=, >=, ==, !=, -, +};
 expression E, X;
 position px;
@@ -165,7 +173,7 @@ X << b1.X;
 @@
 span(px, E, X)
 
-@b2@
+@b2 depends on has_tokens@
 binary operator bop = {<<, >>, *, /, <, >, <=, >=, ==, !=, -, +};
 expression E, X;
 position px;

@@ -55,6 +55,14 @@ def emit(org, *ps):
 				else:
 					coccilib.report.print_report(q, msg)
 
+// spatch reads only the files that have the tokens every rule needs
+// (its grep query). The rules that need no fixed token depend on this
+// one, so that a file without what this script changes is skipped
+// before it is parsed.
+@has_tokens@
+@@
+\(PAGE_SHIFT\|PAGE_SIZE\|PAGE_MASK\|PAGE_ALIGN(...)\|offset_in_page(...)\)
+
 @fns@
 identifier fn = {generic_ioremap_prot, generic_iounmap, __ioremap_caller,
 		 iounmap, __early_ioremap, early_iounmap, copy_from_early_mem,
@@ -112,7 +120,7 @@ fn(...) { <...
 )
 ...> }
 
-@r1 depends on !patch@
+@r1 depends on has_tokens && !patch@
 identifier fns.fn;
 expression E, F;
 position p;
@@ -206,7 +214,7 @@ fn(...) { <...
 )
 ...> }
 
-@r2 depends on !patch@
+@r2 depends on has_tokens && !patch@
 identifier fns.fn;
 expression E, F;
 position p != r1.p;

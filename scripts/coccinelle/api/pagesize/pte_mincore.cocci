@@ -48,6 +48,14 @@ def emit(org, *ps):
 				else:
 					coccilib.report.print_report(q, msg)
 
+// spatch reads only the files that have the tokens every rule needs
+// (its grep query). The rules that need no fixed token depend on this
+// one, so that a file without what this script changes is skipped
+// before it is parsed.
+@has_tokens@
+@@
+\(PAGE_SHIFT\|PAGE_SIZE\)
+
 @fns@
 identifier fn = {mincore, do_mincore, mincore_pte_range, mincore_hugetlb,
 		 __mincore_unmapped_range};
@@ -85,7 +93,7 @@ fn(...) { <...
 )
 ...> }
 
-@r depends on !patch@
+@r depends on has_tokens && !patch@
 identifier fns.fn;
 expression E;
 unsigned char *v;

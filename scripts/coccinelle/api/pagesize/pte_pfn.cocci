@@ -112,9 +112,17 @@ def pos(q):
 def span(p):
 	return (p[0].file, p[0].line, p[0].column, p[0].line_end, p[0].column_end)
 
+// spatch reads only the files that have the tokens every rule needs
+// (its grep query). The rules that need no fixed token depend on this
+// one, so that a file without what this script changes is skipped
+// before it is parsed.
+@has_tokens@
+@@
+PAGE_SHIFT
+
 // Every argument in a frame's place, and the frame parameters of the
 // definitions of those APIs.
-@fa@
+@fa depends on has_tokens@
 identifier a1 : script:python () { a1 in ARG[1] };
 identifier a2 : script:python () { a2 in ARG[2] };
 identifier a3 : script:python () { a3 in ARG[3] };
@@ -140,7 +148,7 @@ frame_args.add(span(p))
 if re.match(r"^[A-Za-z_]\w*$", F):
 	pte_frames.add(key(p, F))
 
-@fp@
+@fp depends on has_tokens@
 identifier api : script:python () { api in FRAME_ARG };
 parameter list[n] before;
 type T;
@@ -158,7 +166,7 @@ if FRAME_ARG[p[0].current_element] == int(n) + 1:
 	pte_frames.add(key(p, F))
 
 // Frames read from an entry.
-@rd1@
+@rd1 depends on has_tokens@
 identifier get = {pte_pfn, pmd_pfn, pud_pfn, p4d_pfn, pgd_pfn};
 identifier V;
 expression list es;
@@ -166,7 +174,7 @@ position p;
 @@
   V@p = get(es)
 
-@rd2@
+@rd2 depends on has_tokens@
 identifier get = {pte_pfn, pmd_pfn, pud_pfn, p4d_pfn, pgd_pfn};
 identifier V;
 type T;
@@ -191,14 +199,14 @@ pte_frames.add(key(p, V))
 // (Three rules, not one disjunction: in a disjunction the call branch
 // would match the call inside "V = api(...)" first and hide the
 // assignment.)
-@pg1@
+@pg1 depends on has_tokens@
 identifier api : script:python () { api in PG_FRAME_API };
 identifier V;
 position p;
 @@
   api(..., V@p, ...)
 
-@pg2@
+@pg2 depends on has_tokens@
 identifier api : script:python () { api in PG_FRAME_API };
 identifier V;
 expression list es;
@@ -206,7 +214,7 @@ position p;
 @@
   V@p = api(es)
 
-@pg3@
+@pg3 depends on has_tokens@
 identifier api : script:python () { api in PG_FRAME_API };
 identifier V;
 expression list es;
@@ -321,7 +329,7 @@ q << c4.q;
 if is_pte_frame(p, V):
 	conv.add(pos(q))
 
-@c5@
+@c5 depends on has_tokens@
 identifier get = {pte_pfn, pmd_pfn, pud_pfn, p4d_pfn, pgd_pfn};
 expression E;
 position q;

@@ -108,10 +108,18 @@ def ok(q, lookup):
 	return (k not in hold and (k[0], fn) not in own_lookup and
 		(k[0], gn) not in own_get)
 
+// spatch reads only the files that have the tokens every rule needs
+// (its grep query). The rules that need no fixed token depend on this
+// one, so that a file without what this script changes is skipped
+// before it is parsed.
+@has_tokens@
+@@
+\(pte_pfn\|pmd_pfn\|pud_pfn\|p4d_pfn\|pgd_pfn\)(...)
+
 // api: lookups that take a PFN as their first argument and find the one
 // struct page, folio, ptdesc, node, section, RAM state or device pagemap
 // it names; get: the generic readers of the frame in an entry.
-@r@
+@r depends on has_tokens@
 identifier api = {pfn_valid, pfn_to_page, pfn_to_online_page, pfn_folio,
 		  early_pfn_to_nid, pfn_to_nid, page_is_ram, pfn_to_section_nr,
 		  memory_failure, __pfn_to_page, pfn_ptdesc, get_dev_pagemap,
@@ -137,7 +145,7 @@ gn << r.get;
 @@
 conv[pos(p)] = (fn, gn)
 
-@d@
+@d depends on has_tokens@
 identifier g, x;
 type R, A;
 position p;
@@ -152,7 +160,7 @@ an << d.A;
 if an.strip() not in ENTRY_TYPES:
 	own_get.add((p[0].file, gn))
 
-@d2@
+@d2 depends on has_tokens@
 identifier f, x;
 type R, A;
 position p;
@@ -170,7 +178,7 @@ if an.strip() != "unsigned long":
 // The mm debug macros that print their condition do so after macro
 // expansion: a helper in the condition changes the message, so the
 // commit would not be a no-op. Those frames are left for a logic change.
-@v@
+@v depends on has_tokens@
 identifier m = {VM_BUG_ON_PAGE, VM_BUG_ON_FOLIO, VM_WARN_ON_ONCE_PAGE,
 		VM_WARN_ON_FOLIO, VM_WARN_ON_ONCE_FOLIO, VM_BUG_ON_PGFLAGS};
 identifier get;
@@ -216,7 +224,7 @@ position q2 : script:python () { ok(q2, False) };
   )
 )
 
-@c depends on !patch@
+@c depends on has_tokens && !patch@
 identifier get;
 expression E;
 type T;

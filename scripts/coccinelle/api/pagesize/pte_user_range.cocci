@@ -54,6 +54,14 @@ def emit(org, *ps):
 				else:
 					coccilib.report.print_report(q, msg)
 
+// spatch reads only the files that have the tokens every rule needs
+// (its grep query). The rules that need no fixed token depend on this
+// one, so that a file without what this script changes is skipped
+// before it is parsed.
+@has_tokens@
+@@
+\(PAGE_MASK\|PAGE_ALIGN(...)\|PAGE_ALIGNED(...)\|offset_in_page(...)\)
+
 @fns@
 identifier fn = {
 	brk, round_hint_to_min, do_mmap, remap_file_pages, vm_brk_flags,
@@ -103,7 +111,7 @@ fn(...) { <...
 )
 ...> }
 
-@r1 depends on !patch@
+@r1 depends on has_tokens && !patch@
 identifier fns.fn;
 expression E;
 position p, q;
@@ -170,7 +178,7 @@ fn(...) { <...
 )
 ...> }
 
-@r2 depends on !patch@
+@r2 depends on has_tokens && !patch@
 identifier fns.fn;
 expression E;
 position p != r1.p, q;

@@ -76,8 +76,16 @@ conv = set()
 def pos(q):
 	return (q[0].file, q[0].line, q[0].column)
 
+// spatch reads only the files that have the tokens every rule needs
+// (its grep query). The rules that need no fixed token depend on this
+// one, so that a file without what this script changes is skipped
+// before it is parsed.
+@has_tokens@
+@@
+PAGE_SHIFT
+
 // Counts handed to the accounting calls.
-@ca@
+@ca depends on has_tokens@
 identifier f = {may_expand_vm, vm_stat_account, acct_stack_growth};
 identifier g = {security_vm_enough_memory_mm};
 identifier h = {vm_acct_memory, vm_unacct_memory};

@@ -119,6 +119,14 @@ def emit(org, *ps):
 				else:
 					coccilib.report.print_report(q, msg)
 
+// spatch reads only the files that have the tokens every rule needs
+// (its grep query). The rules that need no fixed token depend on this
+// one, so that a file without what this script changes is skipped
+// before it is parsed.
+@has_tokens@
+@@
+\(PAGE_SHIFT\|PAGE_SIZE\)
+
 @arg@
 identifier F = {kvm_vcpu_map, kvm_vcpu_read_guest_page, kvm_vcpu_mark_page_dirty,
 		gfn_to_page, kvm_vcpu_is_visible_gfn, mmu_alloc_root};
@@ -233,7 +241,7 @@ conv.add(pos(p2))
 conv.add(pos(p3))
 
 // What a listed name means in the calling function and in the file.
-@fdef@
+@fdef depends on has_tokens@
 identifier f;
 position p;
 @@
@@ -244,7 +252,7 @@ p << fdef.p;
 @@
 funcs.add(fn(p))
 
-@par@
+@par depends on has_tokens@
 identifier f, x;
 type T;
 position p;
@@ -257,7 +265,7 @@ p << par.p;
 @@
 params.add(fn(p) + (x,))
 
-@loc@
+@loc depends on has_tokens@
 identifier O;
 type T;
 position p;
@@ -274,7 +282,7 @@ p << loc.p;
 @@
 locs.add(fn(p) + (O,))
 
-@fgfn@
+@fgfn depends on has_tokens@
 identifier F = {kvm_vcpu_map, kvm_vcpu_read_guest_page, kvm_vcpu_mark_page_dirty,
 		gfn_to_page, kvm_vcpu_is_visible_gfn, mmu_alloc_root};
 type R, T2;
@@ -293,7 +301,7 @@ if T2 != "gfn_t":
 	badf.add((pd[0].file, F))
 
 // Its prototypes too (the first matching definition may be elsewhere).
-@fgfnp@
+@fgfnp depends on has_tokens@
 identifier F = {kvm_vcpu_map, kvm_vcpu_read_guest_page, kvm_vcpu_mark_page_dirty,
 		gfn_to_page, kvm_vcpu_is_visible_gfn, mmu_alloc_root};
 type R, T2;
@@ -311,7 +319,7 @@ pd << fgfnp.pd;
 if T2 != "gfn_t":
 	badf.add((pd[0].file, F))
 
-@fgfnpu@
+@fgfnpu depends on has_tokens@
 identifier F = {kvm_vcpu_map, kvm_vcpu_read_guest_page, kvm_vcpu_mark_page_dirty,
 		gfn_to_page, kvm_vcpu_is_visible_gfn, mmu_alloc_root};
 type R, T2;
@@ -328,7 +336,7 @@ pd << fgfnpu.pd;
 if T2 != "gfn_t":
 	badf.add((pd[0].file, F))
 
-@fgpa@
+@fgpa depends on has_tokens@
 identifier G = {kvm_vcpu_is_legal_aligned_gpa, kvm_prepare_memory_fault_exit};
 type R, T3;
 parameter list[2] P2;
@@ -346,7 +354,7 @@ if T3 != "gpa_t":
 	badf.add((pd[0].file, G))
 
 // Its prototypes too (the first matching definition may be elsewhere).
-@fgpap@
+@fgpap depends on has_tokens@
 identifier G = {kvm_vcpu_is_legal_aligned_gpa, kvm_prepare_memory_fault_exit};
 type R, T3;
 parameter list[2] P2;
@@ -363,7 +371,7 @@ pd << fgpap.pd;
 if T3 != "gpa_t":
 	badf.add((pd[0].file, G))
 
-@fgpapu@
+@fgpapu depends on has_tokens@
 identifier G = {kvm_vcpu_is_legal_aligned_gpa, kvm_prepare_memory_fault_exit};
 type R, T3;
 parameter list[2] P2;
