@@ -159,12 +159,6 @@ CLASSES = [
      "these are the rest",
      ["include/linux/highmem*.h", "include/linux/bvec.h", "include/linux/iov_iter.h",
       "include/linux/scatterlist.h", "include/linux/skbuff.h", "mm/highmem.c"], None),
-    ("zpool", "PG, no script",
-     "zsmalloc, z3fold and zbud pack compressed objects into order-0 "
-     "pages, so every PAGE_* there is the size or mask of the order-0 page "
-     "they carve (the rule for slab page sizes); none of the three is built "
-     "in the QEMU config, so a conversion could not be proven a no-op yet",
-     ["mm/zsmalloc.c", "mm/z3fold.c", "mm/zbud.c"], None),
     ("memmap-size", "PG, no script",
      "the memory the memmap, page_ext and section maps take, counted in "
      "order-0 pages (memmap and buddy accounting); no semantic patch "

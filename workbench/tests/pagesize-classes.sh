@@ -36,7 +36,6 @@ samples = [
     ("arch/x86/include/asm/page_64_types.h", "#define THREAD_SIZE  (PAGE_SIZE << THREAD_SIZE_ORDER)", "stack-order"),
     ("mm/mempool.c", "__check_element(pool, addr, PAGE_SIZE << order);", "order-unproven"),
     ("mm/memory.c", "addr += nr * PAGE_SIZE;", "pte-per-page"),
-    ("mm/zsmalloc.c", "if (off + class->size <= PAGE_SIZE)", "zpool"),
     ("mm/sparse.c", "memmap_pages_add(DIV_ROUND_UP(nr_pages * sizeof(struct page), PAGE_SIZE));", "memmap-size"),
     ("include/linux/pgtable.h", "#define PMD_ORDER	(PMD_SHIFT - PAGE_SHIFT)", "order-shift"),
     ("mm/example.c", "*ilx += (addr - vma->vm_start) >> (PAGE_SHIFT + order);", None),
